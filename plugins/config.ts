@@ -1,0 +1,56 @@
+// Provides `app.config`: every setting, read from the environment (and .env) and validated at boot.
+import fp from 'fastify-plugin'
+import fastifyEnv from '@fastify/env'
+import { Type, type Static } from 'typebox'
+
+export const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 5000 }),
+  HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
+  CORS_ORIGINS: Type.String({ default: '*' }),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 65536 }),
+  MAX_MESSAGE_CHARS: Type.Integer({ minimum: 1, maximum: 100000, default: 4000 }),
+  SSE_KEEPALIVE_MS: Type.Integer({ minimum: 10, default: 15000 }),
+
+  STORE: Type.Enum(['sqlite', 'memory'], { default: 'sqlite' }),
+  SQLITE_PATH: Type.String({ minLength: 1, default: './data/therapybot.db' }),
+  HISTORY_MAX_TOKENS: Type.Integer({ minimum: 100, default: 8000 }),
+
+  AGENT_PROVIDER: Type.Enum(['auto', 'anthropic', 'reflective'], { default: 'auto' }),
+  AGENT_SYSTEM_PROMPT_FILE: Type.String({ default: '' }),
+  AGENT_MAX_TOKENS: Type.Integer({ minimum: 1, default: 1024 }),
+  AGENT_MAX_RETRIES: Type.Integer({ minimum: 0, maximum: 10, default: 2 }),
+  AGENT_RETRY_DELAY_MS: Type.Integer({ minimum: 0, default: 500 }),
+  AGENT_TIMEOUT_MS: Type.Integer({ minimum: 1000, default: 60000 }),
+  ANTHROPIC_API_KEY: Type.String({ default: '' }),
+  ANTHROPIC_MODEL: Type.String({ minLength: 1, default: 'claude-sonnet-5-5' }),
+  ANTHROPIC_BASE_URL: Type.String({ default: '' }),
+  REFLECTIVE_WORD_DELAY_MS: Type.Integer({ minimum: 0, default: 40 })
+})
+
+export type Config = Static<typeof ConfigSchema>
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config
+  }
+}
+
+export interface ConfigPluginOptions {
+  /** Variables to read instead of process.env (tests pass their own). */
+  env?: Record<string, string | undefined>
+  /** Also read a .env file from the working directory. */
+  dotenv?: boolean
+}
+
+export default fp<ConfigPluginOptions>(async function configPlugin (app, opts) {
+  await app.register(fastifyEnv, {
+    confKey: 'config',
+    schema: ConfigSchema,
+    data: opts.env ?? process.env,
+    dotenv: opts.dotenv ?? false
+  })
+  if (app.config.AGENT_PROVIDER === 'anthropic' && app.config.ANTHROPIC_API_KEY === '') {
+    throw new Error('env/ANTHROPIC_API_KEY must be set when AGENT_PROVIDER=anthropic')
+  }
+}, { name: 'config' })

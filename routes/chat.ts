@@ -1,0 +1,86 @@
+// POST /chat: one user message in, the reply streamed out as Server-Sent Events.
+import { randomUUID } from 'node:crypto'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { HISTORY_FETCH_LIMIT, toModelHistory } from '../src/chat/history.ts'
+import { userIdOf } from '../src/chat/identity.ts'
+import { SessionBusyError } from '../src/errors.ts'
+import { ErrorRef, IdSchema } from '../src/schemas.ts'
+import { chatEvents } from '../src/sse/chat-events.ts'
+import type { SessionKey, StoredMessage } from '../src/store/types.ts'
+
+const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { store, agent, config } = app
+
+  const ChatRequestSchema = Type.Object({
+    message: Type.String({ minLength: 1, maxLength: config.MAX_MESSAGE_CHARS, pattern: '\\S' }),
+    sessionId: IdSchema,
+    userId: Type.Optional(IdSchema)
+  })
+
+  app.post('/chat', {
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    schema: {
+      operationId: 'chat',
+      tags: ['chat'],
+      summary: 'Send a message; the reply streams back as Server-Sent Events',
+      body: ChatRequestSchema,
+      response: { 400: ErrorRef, 409: ErrorRef, 413: ErrorRef, 415: ErrorRef, 503: ErrorRef }
+    }
+  }, async (request, reply) => {
+    const key: SessionKey = { userId: userIdOf(request.body.userId), sessionId: request.body.sessionId }
+    if (!await store.tryLockReply(key)) throw new SessionBusyError()
+
+    let history
+    try {
+      await store.appendMessage(key, newMessage('user', request.body.message, 'complete'))
+      history = toModelHistory(await store.listMessages(key, { limit: HISTORY_FETCH_LIMIT }), config.HISTORY_MAX_TOKENS)
+    } catch (error) {
+      await store.unlockReply(key).catch(() => {})
+      throw error
+    }
+
+    const replyId = randomUUID()
+    const started = performance.now()
+    const upstream = new AbortController()
+    const events = chatEvents({
+      replyId,
+      reply: agent.stream(history, { signal: upstream.signal }),
+      keepAliveMs: config.SSE_KEEPALIVE_MS,
+      signal: upstream.signal,
+      onEnd: async ({ content, status, outcome }) => {
+        try {
+          await store.appendMessage(key, { ...newMessage('assistant', content, status), id: replyId })
+        } finally {
+          await store.unlockReply(key).catch(() => {})
+          request.log.info({
+            provider: agent.provider,
+            model: agent.model,
+            status,
+            stopReason: outcome?.stopReason,
+            usage: outcome?.usage,
+            durationMs: Math.round(performance.now() - started)
+          }, 'chat reply ended')
+        }
+      },
+      onError: (error) => { request.log.error({ err: error }, 'chat reply failed') }
+    })
+
+    // fastify-sse-v2 never tells the iterator that the client left: abort the model and end it ourselves.
+    reply.raw.on('close', () => {
+      if (reply.raw.writableFinished) return
+      upstream.abort(new Error('client disconnected'))
+      void events.return()
+    })
+    // The stream is hijacked: every header must be set before it starts (CORS is already set).
+    reply.header('X-Accel-Buffering', 'no')
+    reply.sse(events)
+    return reply
+  })
+}
+
+function newMessage (role: StoredMessage['role'], content: string, status: StoredMessage['status']): StoredMessage {
+  return { id: randomUUID(), role, content, status, createdAt: new Date().toISOString() }
+}
+
+export default chatRoutes

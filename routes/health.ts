@@ -1,0 +1,72 @@
+// Health: the seed's /health, and Kubernetes' liveness and readiness probes.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+
+const STORE_PING_TIMEOUT_MS = 1000
+
+const ReadySchema = Type.Object({
+  status: Type.Enum(['ready', 'unavailable']),
+  checks: Type.Object({
+    store: Type.Enum(['ok', 'unavailable']),
+    agent: Type.Enum(['ok', 'unavailable']),
+    shutdown: Type.Enum(['no', 'in progress'])
+  })
+})
+
+const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  let shuttingDown = false
+  app.addHook('preClose', async () => { shuttingDown = true })
+
+  async function storeAnswers (): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(reject, STORE_PING_TIMEOUT_MS, new Error('store ping timed out'))
+    })
+    try {
+      await Promise.race([app.store.ping(), timeout])
+      return true
+    } catch (error) {
+      app.log.warn({ err: error }, 'store did not answer the readiness check')
+      return false
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  app.get('/health', {
+    schema: {
+      operationId: 'getHealth',
+      tags: ['health'],
+      summary: 'Health check (the seed API)',
+      response: { 200: Type.Object({ status: Type.String(), service: Type.String() }) }
+    }
+  }, async () => ({ status: 'healthy', service: 'TherapyBot API' }))
+
+  app.get('/health/live', {
+    schema: {
+      operationId: 'getLiveness',
+      tags: ['health'],
+      summary: 'Liveness: the event loop turns; touches neither store nor model',
+      response: { 200: Type.Object({ status: Type.Literal('ok') }) }
+    }
+  }, async () => ({ status: 'ok' as const }))
+
+  app.get('/health/ready', {
+    schema: {
+      operationId: 'getReadiness',
+      tags: ['health'],
+      summary: 'Readiness: the store answers, the agent is configured and no shutdown is under way',
+      response: { 200: ReadySchema, 503: ReadySchema }
+    }
+  }, async (_request, reply) => {
+    const checks = {
+      store: (await storeAnswers()) ? 'ok' as const : 'unavailable' as const,
+      agent: app.agent !== undefined ? 'ok' as const : 'unavailable' as const,
+      shutdown: shuttingDown ? 'in progress' as const : 'no' as const
+    }
+    const ready = checks.store === 'ok' && checks.agent === 'ok' && !shuttingDown
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', checks })
+  })
+}
+
+export default healthRoutes

@@ -1,0 +1,36 @@
+// GET /: what this API is and which agent answers (the seed's shape, plus `agent`).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { packageInfo } from '../src/package-info.ts'
+
+const InfoSchema = Type.Object({
+  name: Type.String(),
+  version: Type.String(),
+  status: Type.String(),
+  endpoints: Type.Record(Type.String(), Type.String()),
+  agent: Type.Object({ provider: Type.String(), model: Type.String() })
+})
+
+const ENDPOINTS = {
+  '/': 'API information',
+  '/health': 'Health check endpoint',
+  '/health/live': 'Liveness probe',
+  '/health/ready': 'Readiness probe (store and agent)',
+  '/chat': 'Chat endpoint (POST) - accepts message, sessionId, userId',
+  '/sessions/{sessionId}/messages': 'Session history (GET)',
+  '/sessions/{sessionId}': 'Erase a session (DELETE)'
+}
+
+const rootRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/', {
+    schema: { operationId: 'getApiInfo', tags: ['info'], summary: 'API information', response: { 200: InfoSchema } }
+  }, async () => ({
+    name: 'TherapyBot API',
+    version: packageInfo.version,
+    status: 'running',
+    endpoints: ENDPOINTS,
+    agent: { provider: app.agent.provider, model: app.agent.model }
+  }))
+}
+
+export default rootRoutes

@@ -1,0 +1,46 @@
+// A session's history (also the user's export) and its erasure.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { userIdOf } from '../src/chat/identity.ts'
+import { SessionNotFoundError } from '../src/errors.ts'
+import { ErrorRef, MessageSchema, SessionParamsSchema, UserQuerySchema } from '../src/schemas.ts'
+
+const HistorySchema = Type.Object({
+  sessionId: Type.String(),
+  messages: Type.Array(MessageSchema)
+})
+
+const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/sessions/:sessionId/messages', {
+    schema: {
+      operationId: 'getSessionMessages',
+      tags: ['sessions'],
+      summary: "The session's messages, oldest first",
+      params: SessionParamsSchema,
+      querystring: UserQuerySchema,
+      response: { 200: HistorySchema, 400: ErrorRef, 404: ErrorRef, 503: ErrorRef }
+    }
+  }, async (request) => {
+    const { sessionId } = request.params
+    const messages = await app.store.listMessages({ userId: userIdOf(request.query.userId), sessionId })
+    // Another user's session looks exactly like one that does not exist.
+    if (messages.length === 0) throw new SessionNotFoundError()
+    return { sessionId, messages }
+  })
+
+  app.delete('/sessions/:sessionId', {
+    schema: {
+      operationId: 'deleteSession',
+      tags: ['sessions'],
+      summary: 'Erase the session and all its messages',
+      params: SessionParamsSchema,
+      querystring: UserQuerySchema,
+      response: { 204: Type.Null(), 400: ErrorRef, 503: ErrorRef }
+    }
+  }, async (request, reply) => {
+    await app.store.deleteSession({ userId: userIdOf(request.query.userId), sessionId: request.params.sessionId })
+    return reply.code(204).send(null)
+  })
+}
+
+export default sessionRoutes

@@ -1,0 +1,29 @@
+// The one interface every model provider implements.
+
+export interface ChatTurn {
+  role: 'user' | 'assistant'
+  content: string
+}
+
+export interface TokenUsage {
+  inputTokens: number
+  outputTokens: number
+}
+
+/** What a finished reply reports besides its text. */
+export interface AgentOutcome {
+  stopReason: string
+  usage: TokenUsage
+}
+
+/**
+ * A reply being generated: yields the text in order and returns the outcome.
+ * It rejects once `signal` aborts, and closes its upstream request when it does.
+ */
+export type AgentReply = AsyncGenerator<string, AgentOutcome, undefined>
+
+export interface Agent {
+  readonly provider: string
+  readonly model: string
+  stream (history: ChatTurn[], options: { signal: AbortSignal }): AgentReply
+}

@@ -1,0 +1,81 @@
+// buildApp(): the whole service as a Fastify instance, shared by the server entry and the tests.
+import { randomUUID } from 'node:crypto'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import configPlugin, { type ConfigPluginOptions } from '../plugins/config.ts'
+import sensiblePlugin from '../plugins/sensible.ts'
+import corsPlugin from '../plugins/cors.ts'
+import ssePlugin from '../plugins/sse.ts'
+import storePlugin from '../plugins/store.ts'
+import agentPlugin from '../plugins/agent.ts'
+import rootRoutes from '../routes/root.ts'
+import healthRoutes from '../routes/health.ts'
+import chatRoutes from '../routes/chat.ts'
+import sessionRoutes from '../routes/sessions.ts'
+import type { Agent } from './agent/types.ts'
+import type { SessionStore } from './store/types.ts'
+import { toErrorBody } from './errors.ts'
+import { ErrorSchema } from './schemas.ts'
+import { formatValidationErrors } from './validation-messages.ts'
+
+export interface BuildAppOptions extends ConfigPluginOptions {
+  /** Fastify's logger option; by default JSON lines at LOG_LEVEL. */
+  logger?: FastifyServerOptions['logger']
+  /** A store or agent to use instead of the configured one (tests). */
+  store?: SessionStore
+  agent?: Agent
+}
+
+const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,128}$/
+
+export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? {
+      // Bodies are never logged; these paths keep credentials out if a header ever is.
+      redact: ['req.headers.authorization', 'req.headers.cookie']
+    },
+    // Honour a sane X-Request-Id from the caller (a proxy, a client), else make one.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+    },
+    // A wrongly typed field is an error, never silently converted.
+    ajv: { customOptions: { coerceTypes: false } },
+    schemaErrorFormatter: formatValidationErrors,
+    forceCloseConnections: true
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.addSchema(ErrorSchema)
+  // JSON is the only body this API reads: anything else is 415, not a string to validate.
+  app.removeContentTypeParser('text/plain')
+
+  // Third-party and infrastructure plugins, then the app's own decorators, then routes.
+  await app.register(configPlugin, { env: options.env, dotenv: options.dotenv })
+  app.log.level = app.config.LOG_LEVEL
+  await app.register(sensiblePlugin)
+  await app.register(corsPlugin)
+  await app.register(ssePlugin)
+  await app.register(storePlugin, { store: options.store })
+  await app.register(agentPlugin, { agent: options.agent })
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  app.setErrorHandler((error, request, reply) => {
+    const body = toErrorBody(error as { statusCode?: number, code?: string, message: string })
+    if (body.statusCode >= 500) request.log.error({ err: error }, 'request failed')
+    else request.log.info({ code: body.code }, 'request refused')
+    return reply.code(body.statusCode).type('application/json').send(body)
+  })
+  app.setNotFoundHandler((request, reply) => {
+    return reply.code(404).send({ error: `Route ${request.method} ${request.url.split('?')[0]} not found`, code: 'NOT_FOUND', statusCode: 404 })
+  })
+
+  await app.register(rootRoutes)
+  await app.register(healthRoutes)
+  await app.register(chatRoutes)
+  await app.register(sessionRoutes)
+  return app
+}

@@ -1,0 +1,41 @@
+// Errors the routes answer with, each with a stable code (the `code` of the JSON error body).
+import createError from '@fastify/error'
+
+export const SessionBusyError = createError('SESSION_BUSY', 'A reply is already streaming for this session; wait for it to finish', 409)
+export const SessionNotFoundError = createError('SESSION_NOT_FOUND', 'Session not found', 404)
+
+/** Fastify's own error codes, renamed to the stable codes clients see. */
+export const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'INVALID_REQUEST',
+  FST_ERR_VALIDATION: 'INVALID_REQUEST'
+}
+
+const FASTIFY_MESSAGES: Record<string, string> = {
+  INVALID_JSON: 'The request body is not valid JSON',
+  PAYLOAD_TOO_LARGE: 'The request body is too large',
+  UNSUPPORTED_MEDIA_TYPE: 'The request body must be JSON (Content-Type: application/json)'
+}
+
+export interface ErrorBody {
+  error: string
+  code: string
+  statusCode: number
+}
+
+/** The JSON body for any error: known 4xx keep their reason, everything else is a generic 500. */
+export function toErrorBody (error: { statusCode?: number, code?: string, message: string }): ErrorBody {
+  const statusCode = error.statusCode ?? 500
+  if (statusCode >= 500 && statusCode !== 503) {
+    return { error: 'Something went wrong on our side, please try again', code: 'INTERNAL_ERROR', statusCode: 500 }
+  }
+  const fastifyCode = error.code === undefined ? undefined : FASTIFY_CODES[error.code]
+  if (fastifyCode !== undefined) {
+    return { error: FASTIFY_MESSAGES[fastifyCode] ?? error.message, code: fastifyCode, statusCode }
+  }
+  const code = error.code !== undefined && !error.code.startsWith('FST_') ? error.code : 'BAD_REQUEST'
+  return { error: error.message, code, statusCode }
+}

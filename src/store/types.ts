@@ -1,0 +1,40 @@
+// The session store interface: what the service keeps of each conversation.
+
+export type Role = 'user' | 'assistant'
+export type MessageStatus = 'complete' | 'interrupted' | 'failed'
+
+export interface StoredMessage {
+  id: string
+  role: Role
+  content: string
+  /** ISO 8601 time the message was stored. */
+  createdAt: string
+  status: MessageStatus
+}
+
+/** A session belongs to one user: the same sessionId under another user is another session. */
+export interface SessionKey {
+  userId: string
+  sessionId: string
+}
+
+export interface SessionStore {
+  appendMessage (key: SessionKey, message: StoredMessage): Promise<void>
+  /** Oldest first; with `limit`, only the newest `limit` messages. */
+  listMessages (key: SessionKey, options?: { limit?: number }): Promise<StoredMessage[]>
+  deleteSession (key: SessionKey): Promise<void>
+  /** Claims the right to stream the session's next reply; false when another reply holds it. */
+  tryLockReply (key: SessionKey): Promise<boolean>
+  unlockReply (key: SessionKey): Promise<void>
+  /** Resolves when the store answers; rejects otherwise (readiness). */
+  ping (): Promise<void>
+  close (): Promise<void>
+}
+
+/** The store could not be reached or failed: the request should be answered 503. */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError'
+  constructor (cause: unknown) {
+    super('The session store is unavailable', { cause })
+  }
+}
