@@ -1,5 +1,6 @@
 // Errors the routes answer with, each with a stable code (the `code` of the JSON error body).
 import createError from '@fastify/error'
+import { StoreUnavailableError } from './store/types.ts'
 
 export const SessionBusyError = createError('SESSION_BUSY', 'A reply is already streaming for this session; wait for it to finish', 409)
 export const SessionNotFoundError = createError('SESSION_NOT_FOUND', 'Session not found', 404)
@@ -28,6 +29,7 @@ export interface ErrorBody {
 
 /** The JSON body for any error: known 4xx keep their reason, everything else is a generic 500. */
 export function toErrorBody (error: { statusCode?: number, code?: string, message: string }): ErrorBody {
+  if (error instanceof StoreUnavailableError) return { error: error.message, code: 'STORE_UNAVAILABLE', statusCode: 503 }
   const statusCode = error.statusCode ?? 500
   if (statusCode >= 500 && statusCode !== 503) {
     return { error: 'Something went wrong on our side, please try again', code: 'INTERNAL_ERROR', statusCode: 500 }
