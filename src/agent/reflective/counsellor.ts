@@ -2,8 +2,8 @@
 // Person-centred listening: it follows the user, never advises, diagnoses or claims to be human.
 import type { ChatTurn } from '../types.ts'
 import {
-  CALLBACKS, CLAUSE_REFLECTIONS, FEELING_REFLECTIONS, FEELINGS, GENERAL_QUESTIONS, GREETING, LISTENING,
-  NOT_A_PERSON, THANKS, TOPICS, type Topic
+  CALLBACKS, CLAUSE_REFLECTIONS, COPING, COPING_QUESTIONS, COPING_REFLECTIONS, FEELING_REFLECTIONS, FEELINGS,
+  GENERAL_QUESTIONS, GREETING, LISTENING, NOT_A_PERSON, POSITIVE_REFLECTIONS, THANKS, TOPICS, type Topic
 } from './lexicon.ts'
 
 const ASKS_IF_HUMAN = /\b(are|r) (you|u) (a |an )?(real|human|person|bot|robot|ai|machine|computer)|\b(talking|speaking|chatting) (to|with) (a |an )?(real )?(human|person|bot|robot|ai|machine)|\bis this (a |an )?(real )?(person|human|bot|ai)/
@@ -34,24 +34,28 @@ function pickFresh (options: string[], said: string, turn: number): string {
   return options[turn % options.length] as string
 }
 
-function reflection (text: string, said: string, turn: number): string {
-  const clause = FEELING_CLAUSE.exec(text)?.[1]
-  if (clause !== undefined && !/\b(good|fine|okay|ok)\b/.test(clause)) {
-    return pickFresh(CLAUSE_REFLECTIONS, said, turn).replace('{clause}', reflectClause(clause))
-  }
+/** The feeling named in the user's own words first, then the feeling heard, then the topic. */
+function reflection (text: string, topic: Topic | undefined, said: string, turn: number): string {
   const feeling = FEELINGS.find(f => f.pattern.test(text))
   if (feeling !== undefined) {
-    const sentences = FEELING_REFLECTIONS.map(t => t.replace('{feeling}', feeling.word))
-    return pickFresh(sentences, said, turn)
+    const templates = feeling.positive === true ? POSITIVE_REFLECTIONS : FEELING_REFLECTIONS
+    return pickFresh(templates.map(t => t.replace('{feeling}', feeling.word)), said, turn)
   }
-  const topic = topicOf(text)
+  const clause = FEELING_CLAUSE.exec(text)?.[1]
+  if (clause !== undefined && !/^(good|fine|okay|ok|better)\b/.test(clause)) {
+    return pickFresh(CLAUSE_REFLECTIONS, said, turn).replace('{clause}', reflectClause(clause))
+  }
   return topic !== undefined ? pickFresh(topic.acknowledgements, said, turn) : pickFresh(LISTENING, said, turn)
 }
 
-/** Refers back to an earlier topic the user raised, every few turns, when it differs from today's. */
+/**
+ * Every few turns, recalls an earlier topic that differs from the current one, to show the thread
+ * is held. Not while the user is grieving: then the listener stays with the grief.
+ */
 function callback (earlierUserTurns: string[], current: Topic | undefined, said: string, turn: number): string | undefined {
-  if (turn % 3 !== 2) return undefined
-  for (const earlier of earlierUserTurns) {
+  if (turn < 4 || turn % 3 !== 2 || current?.name === 'grief') return undefined
+  // The most recent other topic is the one most likely still on the user's mind.
+  for (const earlier of earlierUserTurns.toReversed()) {
     const topic = topicOf(earlier)
     if (topic !== undefined && topic !== current && !said.includes(topic.phrase)) {
       return pickFresh(CALLBACKS, said, turn).replace('{phrase}', topic.phrase)
@@ -70,10 +74,20 @@ export function composeReply (history: ChatTurn[]): string {
   if (GREETING_ONLY.test(text)) return `${GREETING} ${pickFresh(GENERAL_QUESTIONS, said, turn)}`
   if (THANKS_ONLY.test(text)) return `${THANKS} ${pickFresh(GENERAL_QUESTIONS, said, turn)}`
 
-  const topic = topicOf(text)
+  if (COPING.test(text)) {
+    return `${pickFresh(COPING_REFLECTIONS, said, turn)} ${pickFresh(COPING_QUESTIONS, said, turn)}`
+  }
+
+  if (FEELINGS.some(f => f.positive === true && f.pattern.test(text))) {
+    return `${reflection(text, undefined, said, turn)} ${pickFresh(COPING_QUESTIONS, said, turn)}`
+  }
+
+  const ownTopic = topicOf(text)
+  // A message with no topic of its own usually continues the previous one.
+  const topic = ownTopic ?? topicOf(userTurns.at(-2) ?? '')
   const parts = [
     callback(userTurns.slice(0, -1), topic, said, turn),
-    reflection(text, said, turn),
+    reflection(text, ownTopic, said, turn),
     pickFresh(topic?.questions ?? GENERAL_QUESTIONS, said, turn)
   ]
   return parts.filter(part => part !== undefined).join(' ')

@@ -4,6 +4,8 @@ export interface Feeling {
   pattern: RegExp
   /** The feeling as an adjective, for "you've been feeling {word}". */
   word: string
+  /** A good feeling: acknowledged, not commiserated with. */
+  positive?: boolean
 }
 
 export const FEELINGS: Feeling[] = [
@@ -19,7 +21,7 @@ export const FEELINGS: Feeling[] = [
   { pattern: /\b(tired|exhausted|drained|worn out)\b/, word: 'exhausted' },
   { pattern: /\b(guilty|ashamed|embarrassed|shame)\b/, word: 'ashamed' },
   { pattern: /\b(numb|empty|hollow)\b/, word: 'numb' },
-  { pattern: /\b(better|hopeful|relieved|calmer|lighter)\b/, word: 'a little lighter' }
+  { pattern: /\b(better|hopeful|relieved|calmer|lighter)\b/, word: 'lighter', positive: true }
 ]
 
 export interface Topic {
@@ -79,7 +81,7 @@ export const TOPICS: Topic[] = [
   },
   {
     name: 'loneliness',
-    pattern: /\b(lonely|loneliness|alone|no friends|isolated|no one to talk|nobody to talk|no one)\b/,
+    pattern: /\b(lonely|loneliness|alone|no friends|isolated|no one to talk|nobody to talk|no one|(don'?t|do not) (really )?know anyone)\b/,
     phrase: 'feeling alone',
     acknowledgements: [
       'Loneliness can hurt in a quiet, heavy way.',
@@ -158,8 +160,26 @@ export const GENERAL_QUESTIONS = [
 
 export const FEELING_REFLECTIONS = [
   "It sounds like you've been feeling really {feeling}.",
-  'I can hear how {feeling} this has left you.',
-  'That sounds like it has left you feeling {feeling}.'
+  'Feeling so {feeling} can be really hard to carry.',
+  'That sounds hard; I can hear how {feeling} you are.'
+]
+
+export const POSITIVE_REFLECTIONS = [
+  "It's good to hear that you feel {feeling}.",
+  "I'm glad something feels {feeling} for you."
+]
+
+/** The user tried something and it helped: notice it, and wonder with them. */
+export const COPING = /\b(it )?(helped|helps|was nice|felt good|did me good|made a difference)\b/
+
+export const COPING_REFLECTIONS = [
+  "It's good that you found something that helped, even a little.",
+  'That sounds like a step worth noticing.'
+]
+
+export const COPING_QUESTIONS = [
+  'What do you think made the difference?',
+  'How might you make a little room for that again?'
 ]
 
 export const CLAUSE_REFLECTIONS = [
@@ -169,9 +189,9 @@ export const CLAUSE_REFLECTIONS = [
 ]
 
 export const CALLBACKS = [
-  'Earlier you mentioned {phrase}, and now this as well; that is a lot at once.',
-  'I remember you told me about {phrase} too.',
-  'Alongside {phrase} that you mentioned before, this sounds like a lot to hold.'
+  'You told me earlier about {phrase} too; that is a lot to be carrying at once.',
+  'I remember you also mentioned {phrase}.',
+  'This comes on top of what you shared about {phrase}.'
 ]
 
 export const LISTENING = [

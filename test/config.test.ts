@@ -1,0 +1,30 @@
+// The built server (npm test builds it first) refuses a bad setting with one line naming the variable.
+import t from 'tap'
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+
+function start (env: Record<string, string>) {
+  return spawnSync(process.execPath, ['dist/src/server.js'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', STORE: 'memory', ...env },
+    encoding: 'utf8',
+    timeout: 20000
+  })
+}
+
+for (const [name, env, variable] of [
+  ['a port that is not a number', { PORT: 'abc' }, 'PORT'],
+  ['an unknown store', { STORE: 'mongo' }, 'STORE'],
+  ['an unknown provider', { AGENT_PROVIDER: 'gpt' }, 'AGENT_PROVIDER'],
+  ['anthropic without a key', { AGENT_PROVIDER: 'anthropic' }, 'ANTHROPIC_API_KEY']
+] as const) {
+  t.test(`${name} stops the boot naming ${variable}`, async (t) => {
+    const result = start(env)
+    t.equal(result.status, 1)
+    const lines = result.stderr.trim().split('\n')
+    t.equal(lines.length, 1, 'one line')
+    t.match(lines[0], new RegExp(`^therapybot: cannot start: .*${variable}`))
+  })
+}
