@@ -50,8 +50,10 @@ for (const c of cases) {
 t.test('a second message while a reply streams is 409 SESSION_BUSY and is not stored', async (t) => {
   const app = await build(t, { env: { REFLECTIVE_WORD_DELAY_MS: '30' } })
   const url = await listen(app)
-  const first = postChat(url, { ...SESSION, message: 'I have been feeling lonely since I moved' })
-  await new Promise(resolve => setTimeout(resolve, 60))
+  let streaming!: () => void
+  const firstTokenSeen = new Promise<void>(resolve => { streaming = resolve })
+  const first = postChat(url, { ...SESSION, message: 'I have been feeling lonely since I moved' }, { onEvent: () => streaming() })
+  await firstTokenSeen
   const second = await app.inject({ method: 'POST', url: '/chat', payload: { ...SESSION, message: 'hello?' } })
   t.equal(second.statusCode, 409)
   t.match(second.json(), { code: 'SESSION_BUSY', statusCode: 409, error: /already streaming/ })
