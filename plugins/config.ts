@@ -25,7 +25,9 @@ export const ConfigSchema = Type.Object({
   ANTHROPIC_API_KEY: Type.String({ default: '' }),
   ANTHROPIC_MODEL: Type.String({ minLength: 1, default: 'claude-sonnet-5-5' }),
   ANTHROPIC_BASE_URL: Type.String({ default: '' }),
-  REFLECTIVE_WORD_DELAY_MS: Type.Integer({ minimum: 0, default: 40 })
+  REFLECTIVE_WORD_DELAY_MS: Type.Integer({ minimum: 0, default: 40 }),
+
+  CRISIS_RESOURCES_FILE: Type.String({ default: '' })
 })
 
 export type Config = Static<typeof ConfigSchema>

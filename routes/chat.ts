@@ -5,12 +5,36 @@ import { Type } from 'typebox'
 import { HISTORY_FETCH_LIMIT, toModelHistory } from '../src/chat/history.ts'
 import { userIdOf } from '../src/chat/identity.ts'
 import { SessionBusyError } from '../src/errors.ts'
+import { AI_DISCLOSURE, DISCLOSURE_INTERVAL_MS } from '../src/safety/messages.ts'
+import { resourcesFor } from '../src/safety/resources.ts'
 import { ErrorRef, IdSchema } from '../src/schemas.ts'
 import { chatEvents } from '../src/sse/chat-events.ts'
 import type { SessionKey, StoredMessage } from '../src/store/types.ts'
 
 const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { store, agent, config } = app
+  const { store, agent, config, safety } = app
+
+  /** The `notice` and `safety` events that open this reply, recording what they show. */
+  async function openingEvents (key: SessionKey, message: string, log: typeof app.log) {
+    const now = new Date()
+    const leading: object[] = []
+    const lastNoticeAt = await store.getLastNoticeAt(key)
+    if (lastNoticeAt === undefined || now.getTime() - Date.parse(lastNoticeAt) > DISCLOSURE_INTERVAL_MS) {
+      leading.push({ notice: { kind: 'ai_disclosure', message: AI_DISCLOSURE } })
+      await store.setLastNoticeAt(key, now.toISOString())
+    }
+    const risk = safety.screen(message)
+    if (risk.level === 'none' || risk.category === undefined) return { leading }
+    const { level, category } = risk
+    await store.recordSafetyFlag(key, { level, category, createdAt: now.toISOString() })
+    // Counted in the logs (level and category only) so operators see how often the protocol fires.
+    log.warn({ safety: { level, category } }, 'crisis protocol triggered')
+    const safetyEvent = {
+      safety: { level, category, message: safety.resources.message, resources: resourcesFor(safety.resources, category) }
+    }
+    leading.push(safetyEvent)
+    return { leading, safetyEvent, crisis: { category } }
+  }
 
   const ChatRequestSchema = Type.Object({
     message: Type.String({ minLength: 1, maxLength: config.MAX_MESSAGE_CHARS, pattern: '\\S' }),
@@ -31,9 +55,10 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const key: SessionKey = { userId: userIdOf(request.body.userId), sessionId: request.body.sessionId }
     if (!await store.tryLockReply(key)) throw new SessionBusyError()
 
-    let history
+    let history, opening
     try {
       await store.appendMessage(key, newMessage('user', request.body.message, 'complete'))
+      opening = await openingEvents(key, request.body.message, request.log)
       history = toModelHistory(await store.listMessages(key, { limit: HISTORY_FETCH_LIMIT }), config.HISTORY_MAX_TOKENS)
     } catch (error) {
       await store.unlockReply(key).catch(() => {})
@@ -45,7 +70,9 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const upstream = new AbortController()
     const events = chatEvents({
       replyId,
-      reply: agent.stream(history, { signal: upstream.signal }),
+      reply: agent.stream(history, { signal: upstream.signal, crisis: opening.crisis }),
+      leading: opening.leading,
+      safetyReminder: opening.safetyEvent,
       keepAliveMs: config.SSE_KEEPALIVE_MS,
       signal: upstream.signal,
       onEnd: async ({ content, status, outcome }) => {

@@ -2,13 +2,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { packageInfo } from '../src/package-info.ts'
+import { AI_DISCLOSURE } from '../src/safety/messages.ts'
 
 const InfoSchema = Type.Object({
   name: Type.String(),
   version: Type.String(),
   status: Type.String(),
   endpoints: Type.Record(Type.String(), Type.String()),
-  agent: Type.Object({ provider: Type.String(), model: Type.String() })
+  agent: Type.Object({ provider: Type.String(), model: Type.String() }),
+  disclosure: Type.String({ description: 'What the service says about itself: an AI, not a person' })
 })
 
 const ENDPOINTS = {
@@ -29,7 +31,8 @@ const rootRoutes: FastifyPluginAsyncTypebox = async (app) => {
     version: packageInfo.version,
     status: 'running',
     endpoints: ENDPOINTS,
-    agent: { provider: app.agent.provider, model: app.agent.model }
+    agent: { provider: app.agent.provider, model: app.agent.model },
+    disclosure: AI_DISCLOSURE
   }))
 }
 

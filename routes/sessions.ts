@@ -3,11 +3,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { userIdOf } from '../src/chat/identity.ts'
 import { SessionNotFoundError } from '../src/errors.ts'
-import { ErrorRef, MessageSchema, SessionParamsSchema, UserQuerySchema } from '../src/schemas.ts'
+import { ErrorRef, MessageSchema, SafetyFlagSchema, SessionParamsSchema, UserQuerySchema } from '../src/schemas.ts'
 
 const HistorySchema = Type.Object({
   sessionId: Type.String(),
-  messages: Type.Array(MessageSchema)
+  messages: Type.Array(MessageSchema),
+  safetyFlags: Type.Array(SafetyFlagSchema, { description: 'When the crisis protocol fired: level and category, never the text' })
 })
 
 const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -22,10 +23,11 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (request) => {
     const { sessionId } = request.params
-    const messages = await app.store.listMessages({ userId: userIdOf(request.query.userId), sessionId })
+    const key = { userId: userIdOf(request.query.userId), sessionId }
+    const messages = await app.store.listMessages(key)
     // Another user's session looks exactly like one that does not exist.
     if (messages.length === 0) throw new SessionNotFoundError()
-    return { sessionId, messages }
+    return { sessionId, messages, safetyFlags: await app.store.listSafetyFlags(key) }
   })
 
   app.delete('/sessions/:sessionId', {

@@ -8,6 +8,7 @@ import corsPlugin from '../plugins/cors.ts'
 import ssePlugin from '../plugins/sse.ts'
 import storePlugin from '../plugins/store.ts'
 import agentPlugin from '../plugins/agent.ts'
+import safetyPlugin from '../plugins/safety.ts'
 import rootRoutes from '../routes/root.ts'
 import healthRoutes from '../routes/health.ts'
 import chatRoutes from '../routes/chat.ts'
@@ -58,6 +59,7 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(ssePlugin)
   await app.register(storePlugin, { store: options.store })
   await app.register(agentPlugin, { agent: options.agent })
+  await app.register(safetyPlugin)
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)

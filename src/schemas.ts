@@ -25,3 +25,9 @@ export const MessageSchema = Type.Object({
 export const SessionParamsSchema = Type.Object({ sessionId: IdSchema })
 
 export const UserQuerySchema = Type.Object({ userId: Type.Optional(IdSchema) })
+
+export const SafetyFlagSchema = Type.Object({
+  level: Type.Enum(['elevated', 'crisis']),
+  category: Type.Enum(['self_harm', 'harm_to_others', 'abuse']),
+  createdAt: Type.String({ format: 'date-time' })
+})

@@ -32,6 +32,8 @@ export interface ChatStream {
   status: number
   headers: Headers
   events: any[]
+  /** The events after the opening `notice` and `safety` ones: content, then done or error. */
+  replyEvents: any[]
   /** Event ids, in order. */
   ids: string[]
   comments: string[]
@@ -49,7 +51,7 @@ export async function postChat (baseUrl: string, body: object, options: { signal
     body: JSON.stringify(body),
     signal: options.signal
   })
-  const result: ChatStream = { status: response.status, headers: response.headers, events: [], ids: [], comments: [], sequence: [], text: '' }
+  const result: ChatStream = { status: response.status, headers: response.headers, events: [], replyEvents: [], ids: [], comments: [], sequence: [], text: '' }
   const parser = createParser({
     onEvent: (message: EventSourceMessage) => {
       const event = JSON.parse(message.data)
@@ -70,5 +72,6 @@ export async function postChat (baseUrl: string, body: object, options: { signal
   } catch (error) {
     if (options.signal?.aborted !== true) throw error
   }
+  result.replyEvents = result.events.filter(event => !('notice' in event) && !('safety' in event))
   return result
 }

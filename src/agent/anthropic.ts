@@ -2,7 +2,8 @@
 import Anthropic from '@anthropic-ai/sdk'
 import { AgentError } from './errors.ts'
 import { retryUntilFirstToken } from './retry.ts'
-import type { Agent, AgentReply, ChatTurn, TokenUsage } from './types.ts'
+import { crisisInstruction } from '../safety/messages.ts'
+import type { Agent, AgentReply, ChatTurn, StreamOptions, TokenUsage } from './types.ts'
 
 export interface AnthropicAgentOptions {
   apiKey: string
@@ -37,14 +38,14 @@ export function createAnthropicAgent (options: AnthropicAgentOptions): Agent {
     maxRetries: 0
   })
 
-  async function * streamOnce (history: ChatTurn[], signal: AbortSignal): AgentReply {
+  async function * streamOnce (history: ChatTurn[], { signal, crisis }: StreamOptions): AgentReply {
     const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 }
     let stopReason = 'end_turn'
     try {
       const events = await client.messages.create({
         model: options.model,
         max_tokens: options.maxTokens,
-        system: options.systemPrompt,
+        system: crisis === undefined ? options.systemPrompt : `${options.systemPrompt}\n\n${crisisInstruction(crisis.category)}`,
         messages: history.map(turn => ({ role: turn.role, content: turn.content })),
         stream: true
       }, { signal })
@@ -70,11 +71,11 @@ export function createAnthropicAgent (options: AnthropicAgentOptions): Agent {
   return {
     provider: 'anthropic',
     model: options.model,
-    stream (history, { signal }) {
-      return retryUntilFirstToken(() => streamOnce(history, signal), {
+    stream (history, streamOptions) {
+      return retryUntilFirstToken(() => streamOnce(history, streamOptions), {
         retries: options.maxRetries,
         minDelayMs: options.retryDelayMs,
-        signal
+        signal: streamOptions.signal
       })
     }
   }

@@ -22,8 +22,14 @@ export interface AgentOutcome {
  */
 export type AgentReply = AsyncGenerator<string, AgentOutcome, undefined>
 
+export interface StreamOptions {
+  signal: AbortSignal
+  /** Set when the risk screen flagged the user's message: the reply must follow the crisis protocol. */
+  crisis?: { category: 'self_harm' | 'harm_to_others' | 'abuse' }
+}
+
 export interface Agent {
   readonly provider: string
   readonly model: string
-  stream (history: ChatTurn[], options: { signal: AbortSignal }): AgentReply
+  stream (history: ChatTurn[], options: StreamOptions): AgentReply
 }

@@ -21,6 +21,10 @@ export interface ChatEventsOptions {
   /** The assistant message's id; event ids are `<replyId>:<sequence>`. */
   replyId: string
   reply: AgentReply
+  /** Events sent before the reply: the AI notice, the safety event. */
+  leading?: object[]
+  /** Re-sent when a flagged reply fails or the model refuses, so the stream still ends with the resources. */
+  safetyReminder?: object
   keepAliveMs: number
   /** Aborted when the client has gone: the reply ends as `interrupted`, with nothing more sent. */
   signal: AbortSignal
@@ -56,6 +60,7 @@ export async function * chatEvents (options: ChatEventsOptions): AsyncGenerator<
   aborted.catch(() => {})
 
   try {
+    for (const payload of options.leading ?? []) yield event(payload)
     let pending = reply.next()
     for (;;) {
       const step = await Promise.race([pending, keepAlive.tick, aborted])
@@ -65,7 +70,9 @@ export async function * chatEvents (options: ChatEventsOptions): AsyncGenerator<
         continue
       }
       if (step.done === true) {
-        if (await end('complete', step.value)) {
+        const stored = await end('complete', step.value)
+        if (step.value.stopReason === 'refusal' && options.safetyReminder !== undefined) yield event(options.safetyReminder)
+        if (stored) {
           yield event({ done: true, messageId: replyId, stopReason: step.value.stopReason, usage: step.value.usage })
         } else {
           yield event({ error: 'The reply could not be saved, please try again', code: 'STORE_UNAVAILABLE' })
@@ -80,6 +87,7 @@ export async function * chatEvents (options: ChatEventsOptions): AsyncGenerator<
     if (signal.aborted) return // the client has gone; `finally` stores what was said
     options.onError(error)
     await end('failed')
+    if (options.safetyReminder !== undefined) yield event(options.safetyReminder)
     const failure = describeAgentFailure(error)
     yield event({ error: failure.message, code: failure.code })
   } finally {

@@ -1,9 +1,11 @@
 // The `memory` store: for tests and trying things out; everything is lost on restart.
 import { LocalReplyLocks } from './reply-locks.ts'
-import type { SessionKey, SessionStore, StoredMessage } from './types.ts'
+import type { SafetyFlag, SessionKey, SessionStore, StoredMessage } from './types.ts'
 
 export function createMemoryStore (): SessionStore {
   const sessions = new Map<string, StoredMessage[]>()
+  const flags = new Map<string, SafetyFlag[]>()
+  const notices = new Map<string, string>()
   const locks = new LocalReplyLocks()
   const id = (key: SessionKey): string => JSON.stringify([key.userId, key.sessionId])
 
@@ -20,6 +22,20 @@ export function createMemoryStore (): SessionStore {
     },
     async deleteSession (key) {
       sessions.delete(id(key))
+      flags.delete(id(key))
+      notices.delete(id(key))
+    },
+    async recordSafetyFlag (key, flag) {
+      flags.set(id(key), [...(flags.get(id(key)) ?? []), { ...flag }])
+    },
+    async listSafetyFlags (key) {
+      return (flags.get(id(key)) ?? []).map(flag => ({ ...flag }))
+    },
+    async getLastNoticeAt (key) {
+      return notices.get(id(key))
+    },
+    async setLastNoticeAt (key, at) {
+      notices.set(id(key), at)
     },
     async tryLockReply (key) {
       return locks.tryLock(key)
@@ -30,6 +46,8 @@ export function createMemoryStore (): SessionStore {
     async ping () {},
     async close () {
       sessions.clear()
+      flags.clear()
+      notices.clear()
     }
   }
 }

@@ -3,7 +3,9 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { LocalReplyLocks } from './reply-locks.ts'
-import { StoreUnavailableError, type MessageStatus, type Role, type SessionStore, type StoredMessage } from './types.ts'
+import {
+  StoreUnavailableError, type MessageStatus, type Role, type SafetyFlag, type SessionStore, type StoredMessage
+} from './types.ts'
 
 interface MessageRow {
   id: string
@@ -25,6 +27,21 @@ const SCHEMA = `
     created_at TEXT NOT NULL
   );
   CREATE INDEX IF NOT EXISTS messages_by_session ON messages (user_id, session_id, seq);
+  CREATE TABLE IF NOT EXISTS safety_flags (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id    TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    level      TEXT NOT NULL,
+    category   TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS safety_flags_by_session ON safety_flags (user_id, session_id, seq);
+  CREATE TABLE IF NOT EXISTS session_notices (
+    user_id        TEXT NOT NULL,
+    session_id     TEXT NOT NULL,
+    last_notice_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, session_id)
+  );
 `
 
 export function createSqliteStore (path: string): SessionStore {
@@ -41,7 +58,20 @@ export function createSqliteStore (path: string): SessionStore {
     SELECT id, role, content, status, created_at FROM (
       SELECT * FROM messages WHERE user_id = ? AND session_id = ? ORDER BY seq DESC LIMIT ?
     ) ORDER BY seq ASC`)
-  const remove = db.prepare<[string, string]>('DELETE FROM messages WHERE user_id = ? AND session_id = ?')
+  const removeSession = db.transaction((userId: string, sessionId: string) => {
+    for (const table of ['messages', 'safety_flags', 'session_notices']) {
+      db.prepare(`DELETE FROM ${table} WHERE user_id = ? AND session_id = ?`).run(userId, sessionId)
+    }
+  })
+  const insertFlag = db.prepare<[string, string, string, string, string]>(
+    'INSERT INTO safety_flags (user_id, session_id, level, category, created_at) VALUES (?, ?, ?, ?, ?)')
+  const selectFlags = db.prepare<[string, string], { level: SafetyFlag['level'], category: SafetyFlag['category'], created_at: string }>(
+    'SELECT level, category, created_at FROM safety_flags WHERE user_id = ? AND session_id = ? ORDER BY seq')
+  const selectNotice = db.prepare<[string, string], { last_notice_at: string }>(
+    'SELECT last_notice_at FROM session_notices WHERE user_id = ? AND session_id = ?')
+  const upsertNotice = db.prepare<[string, string, string]>(
+    'INSERT INTO session_notices (user_id, session_id, last_notice_at) VALUES (?, ?, ?) ' +
+    'ON CONFLICT (user_id, session_id) DO UPDATE SET last_notice_at = excluded.last_notice_at')
   const locks = new LocalReplyLocks()
 
   // better-sqlite3 is synchronous; failures become StoreUnavailableError so routes answer 503.
@@ -59,7 +89,14 @@ export function createSqliteStore (path: string): SessionStore {
     }),
     listMessages: (key, options = {}) => guarded(() =>
       selectNewest.all(key.userId, key.sessionId, options.limit ?? -1).map(toMessage)),
-    deleteSession: (key) => guarded(() => { remove.run(key.userId, key.sessionId) }),
+    deleteSession: (key) => guarded(() => { removeSession(key.userId, key.sessionId) }),
+    recordSafetyFlag: (key, flag) => guarded(() => {
+      insertFlag.run(key.userId, key.sessionId, flag.level, flag.category, flag.createdAt)
+    }),
+    listSafetyFlags: (key) => guarded(() => selectFlags.all(key.userId, key.sessionId)
+      .map(row => ({ level: row.level, category: row.category, createdAt: row.created_at }))),
+    getLastNoticeAt: (key) => guarded(() => selectNotice.get(key.userId, key.sessionId)?.last_notice_at),
+    setLastNoticeAt: (key, at) => guarded(() => { upsertNotice.run(key.userId, key.sessionId, at) }),
     tryLockReply: async (key) => locks.tryLock(key),
     unlockReply: async (key) => { locks.unlock(key) },
     ping: () => guarded(() => { db.prepare('SELECT 1').get() }),

@@ -12,6 +12,13 @@ export interface StoredMessage {
   status: MessageStatus
 }
 
+/** A risk the safety screen found in a user message: never the text itself. */
+export interface SafetyFlag {
+  level: 'elevated' | 'crisis'
+  category: 'self_harm' | 'harm_to_others' | 'abuse'
+  createdAt: string
+}
+
 /** A session belongs to one user: the same sessionId under another user is another session. */
 export interface SessionKey {
   userId: string
@@ -22,7 +29,13 @@ export interface SessionStore {
   appendMessage (key: SessionKey, message: StoredMessage): Promise<void>
   /** Oldest first; with `limit`, only the newest `limit` messages. */
   listMessages (key: SessionKey, options?: { limit?: number }): Promise<StoredMessage[]>
+  /** Erases the session: messages, safety flags and disclosure time. */
   deleteSession (key: SessionKey): Promise<void>
+  recordSafetyFlag (key: SessionKey, flag: SafetyFlag): Promise<void>
+  listSafetyFlags (key: SessionKey): Promise<SafetyFlag[]>
+  /** When the AI disclosure was last shown in this session (ISO 8601), if ever. */
+  getLastNoticeAt (key: SessionKey): Promise<string | undefined>
+  setLastNoticeAt (key: SessionKey, at: string): Promise<void>
   /** Claims the right to stream the session's next reply; false when another reply holds it. */
   tryLockReply (key: SessionKey): Promise<boolean>
   unlockReply (key: SessionKey): Promise<void>

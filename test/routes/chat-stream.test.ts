@@ -28,7 +28,8 @@ t.test('tokens stream in order as separate events with ids, then one done', asyn
   t.match(stream.headers.get('cache-control'), /no-cache/)
   t.equal(stream.headers.get('connection'), 'keep-alive')
   t.equal(stream.headers.get('x-accel-buffering'), 'no')
-  t.same(stream.events.slice(0, -1), ['I ', 'hear ', 'you', '. ', '😊 ', '你好'].map(content => ({ content })))
+  t.match(stream.events[0], { notice: { kind: 'ai_disclosure', message: /AI, not a person/ } }, 'a new session opens with the AI notice')
+  t.same(stream.replyEvents.slice(0, -1), ['I ', 'hear ', 'you', '. ', '😊 ', '你好'].map(content => ({ content })))
   const done = stream.events.at(-1)
   t.match(done, { done: true, messageId: String, stopReason: 'end_turn', usage: { inputTokens: 33, outputTokens: 6 } })
   t.same(stream.ids, stream.events.map((_e, i) => `${done.messageId}:${i}`), 'ids are <replyId>:<sequence>')
@@ -71,7 +72,7 @@ t.test('pings arrive while the model is slow, also before its first token', asyn
   const { url, mock } = await setup(t, { SSE_KEEPALIVE_MS: '40' })
   mock.enqueue({ tokens: ['slow', ' reply'], tokenDelayMs: 200 })
   const stream = await postChat(url, { message: 'hi', sessionId: 'ping-1' })
-  t.equal(stream.sequence[0], 'ping', 'a ping came before the first token')
+  t.same(stream.sequence.slice(0, 2), ['notice', 'ping'], 'a ping came before the first token')
   t.ok(stream.comments.length >= 4, `pings: ${stream.comments.length}`)
   t.ok(stream.comments.every(c => c.trim() === 'ping'))
   t.equal(stream.text, 'slow reply')
@@ -115,7 +116,7 @@ t.test('an error after N tokens gives N content events then one error event; the
   const { url, mock } = await setup(t)
   mock.enqueue({ tokens: ['one ', 'two ', 'three'], errorAfter: 2 })
   const stream = await postChat(url, { message: 'hi', sessionId: 'err-1' })
-  t.same(stream.sequence, ['content', 'content', 'error'])
+  t.same(stream.sequence, ['notice', 'content', 'content', 'error'])
   t.same(stream.events.at(-1), { error: 'The model service is unavailable, please try again', code: 'AGENT_UNAVAILABLE' })
   t.equal(mock.requests.length, 1, 'no retry after the first token')
   const health = await fetch(`${url}/health`)
@@ -147,7 +148,7 @@ t.test('when retries run out the client gets one error event', async (t) => {
   mock.defaultReply = { status: 529 }
   const stream = await postChat(url, { message: 'hi', sessionId: 'retry-2' })
   t.equal(mock.requests.length, 2)
-  t.same(stream.events, [{ error: 'The model service is unavailable, please try again', code: 'AGENT_UNAVAILABLE' }])
+  t.same(stream.replyEvents, [{ error: 'The model service is unavailable, please try again', code: 'AGENT_UNAVAILABLE' }])
 })
 
 t.test('a non-transient model error (400) is not retried and ends with AGENT_ERROR', async (t) => {
@@ -155,7 +156,7 @@ t.test('a non-transient model error (400) is not retried and ends with AGENT_ERR
   mock.enqueue({ status: 400 })
   const stream = await postChat(url, { message: 'hi', sessionId: 'bad-1' })
   t.equal(mock.requests.length, 1)
-  t.same(stream.events, [{ error: 'The reply could not be completed, please try again', code: 'AGENT_ERROR' }])
+  t.same(stream.replyEvents, [{ error: 'The reply could not be completed, please try again', code: 'AGENT_ERROR' }])
 })
 
 t.test("the seed README's chatWithBot reader collects the full reply", async (t) => {

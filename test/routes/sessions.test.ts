@@ -93,7 +93,7 @@ t.test('an agent that throws mid-stream ends the stream with an error event and 
   const app = await build(t, { agent })
   const url = await listen(app)
   const stream = await postChat(url, { message: 'hi', sessionId: 'boom', userId: 'u1' })
-  t.same(stream.events, [{ content: 'partial ' }, { error: 'The reply could not be completed, please try again', code: 'AGENT_ERROR' }])
+  t.same(stream.replyEvents, [{ content: 'partial ' }, { error: 'The reply could not be completed, please try again', code: 'AGENT_ERROR' }])
   t.equal((await fetch(`${url}/health`)).status, 200)
   const messages = (await app.inject({ method: 'GET', url: '/sessions/boom/messages?userId=u1' })).json().messages
   t.same(messages.map((m: any) => m.status), ['complete', 'failed'])

@@ -1,7 +1,8 @@
 // The built-in `reflective` provider: no model, no network; streams the counsellor's reply word by word.
 import { setTimeout as sleep } from 'node:timers/promises'
 import { estimateTokens } from '../../chat/tokens.ts'
-import type { Agent, AgentReply, ChatTurn } from '../types.ts'
+import { CRISIS_REPLIES } from '../../safety/messages.ts'
+import type { Agent, AgentReply, ChatTurn, StreamOptions } from '../types.ts'
 import { composeReply } from './counsellor.ts'
 
 export interface ReflectiveAgentOptions {
@@ -10,8 +11,9 @@ export interface ReflectiveAgentOptions {
 }
 
 export function createReflectiveAgent (options: ReflectiveAgentOptions): Agent {
-  async function * stream (history: ChatTurn[], signal: AbortSignal): AgentReply {
-    const reply = composeReply(history)
+  async function * stream (history: ChatTurn[], { signal, crisis }: StreamOptions): AgentReply {
+    // A flagged message gets the reviewed crisis reply, never an improvised one.
+    const reply = crisis === undefined ? composeReply(history) : CRISIS_REPLIES[crisis.category]
     const words = reply.match(/\S+\s*/g) ?? []
     for (const [index, word] of words.entries()) {
       signal.throwIfAborted()
@@ -30,6 +32,6 @@ export function createReflectiveAgent (options: ReflectiveAgentOptions): Agent {
   return {
     provider: 'reflective',
     model: 'reflective-listener-1',
-    stream: (history, { signal }) => stream(history, signal)
+    stream
   }
 }

@@ -1,0 +1,47 @@
+// Crisis resources shown with every safety event: the shipped file, or one the operator names.
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { Type, type Static } from 'typebox'
+import { Value } from 'typebox/value'
+import type { RiskCategory } from './patterns.ts'
+
+export const DEFAULT_CRISIS_RESOURCES_FILE = fileURLToPath(new URL('./crisis-resources.json', import.meta.url))
+
+export const CrisisResourceSchema = Type.Object({
+  name: Type.String({ minLength: 1 }),
+  phone: Type.Optional(Type.String()),
+  text: Type.Optional(Type.String()),
+  url: Type.Optional(Type.String()),
+  description: Type.Optional(Type.String()),
+  /** Shown only for these categories; all when absent. */
+  categories: Type.Optional(Type.Array(Type.Enum(['self_harm', 'harm_to_others', 'abuse'])))
+})
+
+const CrisisResourcesFileSchema = Type.Object({
+  message: Type.String({ minLength: 1 }),
+  resources: Type.Array(CrisisResourceSchema, { minItems: 1 })
+})
+
+export type CrisisResources = Static<typeof CrisisResourcesFileSchema>
+export type CrisisResource = Static<typeof CrisisResourceSchema>
+
+export async function loadCrisisResources (file: string): Promise<CrisisResources> {
+  const path = file === '' ? DEFAULT_CRISIS_RESOURCES_FILE : file
+  let data: unknown
+  try {
+    data = JSON.parse(await readFile(path, 'utf8'))
+  } catch (error) {
+    throw new Error(`env/CRISIS_RESOURCES_FILE: cannot read ${path}: ${(error as Error).message}`)
+  }
+  if (!Value.Check(CrisisResourcesFileSchema, data)) {
+    throw new Error(`env/CRISIS_RESOURCES_FILE: ${path} must hold {"message", "resources": [{"name", ...}]}`)
+  }
+  return data
+}
+
+/** The resources that fit the category, without the filter field itself. */
+export function resourcesFor (resources: CrisisResources, category: RiskCategory): Array<Omit<CrisisResource, 'categories'>> {
+  return resources.resources
+    .filter(resource => resource.categories === undefined || resource.categories.includes(category))
+    .map(({ categories: _categories, ...resource }) => resource)
+}

@@ -1,0 +1,114 @@
+// The crisis protocol and the AI disclosure, as a user sees them in the stream.
+import t, { type Test } from 'tap'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { build, listen, postChat } from '../helper.ts'
+import { startAnthropicMock } from '../mocks/anthropic.ts'
+import { CRISIS_REPLIES } from '../../src/safety/messages.ts'
+
+async function anthropicApp (t: Test) {
+  const mock = await startAnthropicMock()
+  t.teardown(() => mock.close())
+  const app = await build(t, { env: { AGENT_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: mock.url } })
+  return { mock, app, url: await listen(app) }
+}
+
+t.test('a crisis message gets the safety event first, the fixed crisis reply, and a flag on the session', async (t) => {
+  const app = await build(t)
+  const url = await listen(app)
+  const stream = await postChat(url, { message: "i've been thinking about ending it all", sessionId: 'crisis-1', userId: 'u1' })
+  t.same(stream.sequence.slice(0, 3), ['notice', 'safety', 'content'])
+  const safety = stream.events[1].safety
+  t.match(safety, { level: 'crisis', category: 'self_harm', message: /not alone|don't have to face it alone/ })
+  const names = safety.resources.map((r: any) => r.name)
+  t.ok(safety.resources.some((r: any) => r.phone === '988'), '988 is offered')
+  t.ok(safety.resources.some((r: any) => r.phone === '911'), 'emergency services are offered')
+  t.ok(names.some((name: string) => /international/i.test(name)), 'an international directory is offered')
+  t.notOk(names.some((name: string) => /Domestic Violence/.test(name)), 'abuse-only resources are left out')
+  t.equal(stream.text, CRISIS_REPLIES.self_harm)
+  t.notMatch(stream.text, /\b(pills|rope|method|how to)\b/i, 'never discusses methods')
+  t.match(stream.events.at(-1), { done: true })
+
+  const history = (await app.inject({ method: 'GET', url: '/sessions/crisis-1/messages?userId=u1' })).json()
+  t.equal(history.safetyFlags.length, 1)
+  t.match(history.safetyFlags[0], { level: 'crisis', category: 'self_harm', createdAt: String })
+  t.same(Object.keys(history.safetyFlags[0]).sort(), ['category', 'createdAt', 'level'], 'the flag holds no text')
+})
+
+t.test('abuse brings the domestic violence hotline; figures of speech bring nothing', async (t) => {
+  const app = await build(t)
+  const url = await listen(app)
+  const abuse = await postChat(url, { message: 'my husband hits me when he drinks', sessionId: 'abuse-1' })
+  t.equal(abuse.events[1].safety.category, 'abuse')
+  t.ok(abuse.events[1].safety.resources.some((r: any) => /Domestic Violence/.test(r.name)))
+  t.equal(abuse.text, CRISIS_REPLIES.abuse)
+
+  const figure = await postChat(url, { message: 'this deadline is killing me', sessionId: 'figure-1' })
+  t.notOk(figure.events.some(e => 'safety' in e))
+  const history = (await app.inject({ method: 'GET', url: '/sessions/figure-1/messages' })).json()
+  t.same(history.safetyFlags, [])
+})
+
+t.test('with a model, a flagged message adds the crisis instruction to the system prompt', async (t) => {
+  const { mock, url } = await anthropicApp(t)
+  await postChat(url, { message: 'I feel fine today', sessionId: 'model-1' })
+  t.notMatch(mock.requests[0]?.body.system, /SAFETY:/)
+  await postChat(url, { message: 'I want to kill myself', sessionId: 'model-1' })
+  t.match(mock.requests[1]?.body.system, /SAFETY: .*suicide or self-harm/)
+  t.match(mock.requests[1]?.body.system, /Never describe, compare or discuss methods/)
+})
+
+t.test('if the model fails during a flagged reply the stream still ends with the crisis resources', async (t) => {
+  const { mock, url } = await anthropicApp(t)
+  mock.enqueue({ tokens: ['I hear ', 'you'], errorAfter: 1 })
+  const stream = await postChat(url, { message: 'i want to die', sessionId: 'fail-1' })
+  t.same(stream.sequence, ['notice', 'safety', 'content', 'safety', 'error'])
+  t.same(stream.events.at(-2), stream.events[1], 'the same resources again, just before the error')
+})
+
+t.test('if the model refuses a flagged reply the resources come again before done', async (t) => {
+  const { mock, url } = await anthropicApp(t)
+  mock.enqueue({ tokens: ["I can't help with that."], stopReason: 'refusal' })
+  const stream = await postChat(url, { message: 'i want to die', sessionId: 'refuse-1' })
+  t.same(stream.sequence, ['notice', 'safety', 'content', 'safety', 'done'])
+  t.match(stream.events.at(-1), { done: true, stopReason: 'refusal' })
+})
+
+t.test('the AI notice opens a session and comes again after three hours', async (t) => {
+  const app = await build(t)
+  const url = await listen(app)
+  const first = await postChat(url, { message: 'hello', sessionId: 'notice-1', userId: 'u1' })
+  t.equal(first.sequence[0], 'notice')
+  t.match(first.events[0].notice.message, /not a replacement for professional care/)
+  const second = await postChat(url, { message: 'I feel anxious', sessionId: 'notice-1', userId: 'u1' })
+  t.notOk(second.events.some(e => 'notice' in e), 'not on every reply')
+
+  const key = { userId: 'u1', sessionId: 'notice-1' }
+  await app.store.setLastNoticeAt(key, new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString())
+  const twoHours = await postChat(url, { message: 'still here', sessionId: 'notice-1', userId: 'u1' })
+  t.notOk(twoHours.events.some(e => 'notice' in e), 'not within three hours')
+  await app.store.setLastNoticeAt(key, new Date(Date.now() - 3 * 60 * 60 * 1000 - 1000).toISOString())
+  const later = await postChat(url, { message: 'back again', sessionId: 'notice-1', userId: 'u1' })
+  t.equal(later.sequence[0], 'notice', 'again after three hours')
+})
+
+t.test('asking whether it is a person gets a plain answer; GET / carries the disclosure', async (t) => {
+  const app = await build(t)
+  const url = await listen(app)
+  const stream = await postChat(url, { message: 'wait, are you a real person?', sessionId: 'human-1' })
+  t.match(stream.text, /^I'm not a person: I'm an AI/)
+  const info = (await app.inject({ method: 'GET', url: '/' })).json()
+  t.match(info.disclosure, /AI, not a person/)
+})
+
+t.test('CRISIS_RESOURCES_FILE replaces the resources; a bad file stops the boot naming it', async (t) => {
+  const dir = t.testdir()
+  const file = join(dir, 'resources.json')
+  writeFileSync(file, JSON.stringify({ message: 'Help is close.', resources: [{ name: 'Samaritans (UK)', phone: '116 123' }] }))
+  const app = await build(t, { env: { CRISIS_RESOURCES_FILE: file } })
+  const res = await app.inject({ method: 'POST', url: '/chat', payload: { message: 'I want to end my life', sessionId: 'uk-1' } })
+  t.match(res.body, /"safety":\{"level":"crisis","category":"self_harm","message":"Help is close.","resources":\[\{"name":"Samaritans \(UK\)","phone":"116 123"\}\]\}/)
+
+  writeFileSync(file, JSON.stringify({ resources: [] }))
+  await t.rejects(build(t, { env: { CRISIS_RESOURCES_FILE: file } }), /CRISIS_RESOURCES_FILE/)
+})
