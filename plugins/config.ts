@@ -27,7 +27,15 @@ export const ConfigSchema = Type.Object({
   ANTHROPIC_BASE_URL: Type.String({ default: '' }),
   REFLECTIVE_WORD_DELAY_MS: Type.Integer({ minimum: 0, default: 40 }),
 
-  CRISIS_RESOURCES_FILE: Type.String({ default: '' })
+  CRISIS_RESOURCES_FILE: Type.String({ default: '' }),
+
+  AUTH_JWT_SECRET: Type.String({ default: '' }),
+  AUTH_JWKS_URL: Type.String({ default: '', pattern: '^(https?://.+)?$' }),
+  AUTH_JWT_ISSUER: Type.String({ default: '' }),
+  AUTH_JWT_AUDIENCE: Type.String({ default: '' }),
+  RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 30 }),
+  RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 1000, default: 60000 }),
+  MAX_STREAMS_PER_USER: Type.Integer({ minimum: 1, default: 3 })
 })
 
 export type Config = Static<typeof ConfigSchema>

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { HISTORY_FETCH_LIMIT, toModelHistory } from '../src/chat/history.ts'
-import { userIdOf } from '../src/chat/identity.ts'
-import { SessionBusyError } from '../src/errors.ts'
+import { StreamCounter } from '../src/chat/stream-counter.ts'
+import { SessionBusyError, TooManyStreamsError } from '../src/errors.ts'
 import { AI_DISCLOSURE, DISCLOSURE_INTERVAL_MS } from '../src/safety/messages.ts'
 import { resourcesFor } from '../src/safety/resources.ts'
 import { ErrorRef, IdSchema } from '../src/schemas.ts'
@@ -13,6 +13,8 @@ import type { SessionKey, StoredMessage } from '../src/store/types.ts'
 
 const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store, agent, config, safety } = app
+  const openStreams = new StreamCounter(config.MAX_STREAMS_PER_USER)
+  app.addHook('onRequest', app.authenticate)
 
   /** The `notice` and `safety` events that open this reply, recording what they show. */
   async function openingEvents (key: SessionKey, message: string, log: typeof app.log) {
@@ -44,16 +46,24 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/chat', {
     bodyLimit: config.BODY_LIMIT_BYTES,
+    config: { rateLimit: app.rateLimitPolicy },
     schema: {
       operationId: 'chat',
       tags: ['chat'],
       summary: 'Send a message; the reply streams back as Server-Sent Events',
       body: ChatRequestSchema,
-      response: { 400: ErrorRef, 409: ErrorRef, 413: ErrorRef, 415: ErrorRef, 503: ErrorRef }
+      response: { 400: ErrorRef, 401: ErrorRef, 403: ErrorRef, 409: ErrorRef, 413: ErrorRef, 415: ErrorRef, 429: ErrorRef, 503: ErrorRef }
     }
   }, async (request, reply) => {
-    const key: SessionKey = { userId: userIdOf(request.body.userId), sessionId: request.body.sessionId }
-    if (!await store.tryLockReply(key)) throw new SessionBusyError()
+    const key: SessionKey = { userId: app.userFor(request, request.body.userId), sessionId: request.body.sessionId }
+    if (!openStreams.tryOpen(key.userId)) {
+      reply.header('Retry-After', '1')
+      throw new TooManyStreamsError()
+    }
+    if (!await store.tryLockReply(key).catch(error => { openStreams.close(key.userId); throw error })) {
+      openStreams.close(key.userId)
+      throw new SessionBusyError()
+    }
 
     let history, opening
     try {
@@ -62,6 +72,7 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       history = toModelHistory(await store.listMessages(key, { limit: HISTORY_FETCH_LIMIT }), config.HISTORY_MAX_TOKENS)
     } catch (error) {
       await store.unlockReply(key).catch(() => {})
+      openStreams.close(key.userId)
       throw error
     }
 
@@ -80,6 +91,7 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
           await store.appendMessage(key, { ...newMessage('assistant', content, status), id: replyId })
         } finally {
           await store.unlockReply(key).catch(() => {})
+          openStreams.close(key.userId)
           request.log.info({
             provider: agent.provider,
             model: agent.model,

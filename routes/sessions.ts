@@ -1,7 +1,6 @@
 // A session's history (also the user's export) and its erasure.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { userIdOf } from '../src/chat/identity.ts'
 import { SessionNotFoundError } from '../src/errors.ts'
 import { ErrorRef, MessageSchema, SafetyFlagSchema, SessionParamsSchema, UserQuerySchema } from '../src/schemas.ts'
 
@@ -12,6 +11,7 @@ const HistorySchema = Type.Object({
 })
 
 const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('onRequest', app.authenticate)
   app.get('/sessions/:sessionId/messages', {
     schema: {
       operationId: 'getSessionMessages',
@@ -19,11 +19,12 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: "The session's messages, oldest first",
       params: SessionParamsSchema,
       querystring: UserQuerySchema,
-      response: { 200: HistorySchema, 400: ErrorRef, 404: ErrorRef, 503: ErrorRef }
-    }
+      response: { 200: HistorySchema, 400: ErrorRef, 401: ErrorRef, 403: ErrorRef, 404: ErrorRef, 429: ErrorRef, 503: ErrorRef }
+    },
+    config: { rateLimit: app.rateLimitPolicy }
   }, async (request) => {
     const { sessionId } = request.params
-    const key = { userId: userIdOf(request.query.userId), sessionId }
+    const key = { userId: app.userFor(request, request.query.userId), sessionId }
     const messages = await app.store.listMessages(key)
     // Another user's session looks exactly like one that does not exist.
     if (messages.length === 0) throw new SessionNotFoundError()
@@ -37,10 +38,11 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Erase the session and all its messages',
       params: SessionParamsSchema,
       querystring: UserQuerySchema,
-      response: { 204: Type.Null(), 400: ErrorRef, 503: ErrorRef }
-    }
+      response: { 204: Type.Null(), 400: ErrorRef, 401: ErrorRef, 403: ErrorRef, 429: ErrorRef, 503: ErrorRef }
+    },
+    config: { rateLimit: app.rateLimitPolicy }
   }, async (request, reply) => {
-    await app.store.deleteSession({ userId: userIdOf(request.query.userId), sessionId: request.params.sessionId })
+    await app.store.deleteSession({ userId: app.userFor(request, request.query.userId), sessionId: request.params.sessionId })
     return reply.code(204).send(null)
   })
 }

@@ -9,6 +9,8 @@ import ssePlugin from '../plugins/sse.ts'
 import storePlugin from '../plugins/store.ts'
 import agentPlugin from '../plugins/agent.ts'
 import safetyPlugin from '../plugins/safety.ts'
+import authPlugin from '../plugins/auth.ts'
+import rateLimitPlugin from '../plugins/rate-limit.ts'
 import rootRoutes from '../routes/root.ts'
 import healthRoutes from '../routes/health.ts'
 import chatRoutes from '../routes/chat.ts'
@@ -60,6 +62,8 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(storePlugin, { store: options.store })
   await app.register(agentPlugin, { agent: options.agent })
   await app.register(safetyPlugin)
+  await app.register(authPlugin)
+  await app.register(rateLimitPlugin)
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)

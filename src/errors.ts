@@ -4,6 +4,9 @@ import { StoreUnavailableError } from './store/types.ts'
 
 export const SessionBusyError = createError('SESSION_BUSY', 'A reply is already streaming for this session; wait for it to finish', 409)
 export const SessionNotFoundError = createError('SESSION_NOT_FOUND', 'Session not found', 404)
+export const UnauthorizedError = createError('UNAUTHORIZED', 'A valid bearer token is required', 401)
+export const ForbiddenUserError = createError('FORBIDDEN', "userId does not match the token's subject", 403)
+export const TooManyStreamsError = createError('TOO_MANY_STREAMS', 'Too many replies are streaming for this user; wait for one to finish', 429)
 
 /** Fastify's own error codes, renamed to the stable codes clients see. */
 export const FASTIFY_CODES: Record<string, string> = {
@@ -12,7 +15,8 @@ export const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'INVALID_REQUEST',
-  FST_ERR_VALIDATION: 'INVALID_REQUEST'
+  FST_ERR_VALIDATION: 'INVALID_REQUEST',
+  FST_ERR_RATE_LIMIT_EXCEEDED: 'RATE_LIMITED'
 }
 
 const FASTIFY_MESSAGES: Record<string, string> = {
