@@ -15,6 +15,8 @@ export const ConfigSchema = Type.Object({
   STORE: Type.Enum(['sqlite', 'memory'], { default: 'sqlite' }),
   SQLITE_PATH: Type.String({ minLength: 1, default: './data/therapybot.db' }),
   HISTORY_MAX_TOKENS: Type.Integer({ minimum: 100, default: 8000 }),
+  STORE_ENCRYPTION_KEY: Type.String({ default: '' }),
+  SESSION_TTL_DAYS: Type.Number({ minimum: 0, default: 0 }),
 
   AGENT_PROVIDER: Type.Enum(['auto', 'anthropic', 'reflective'], { default: 'auto' }),
   AGENT_SYSTEM_PROMPT_FILE: Type.String({ default: '' }),

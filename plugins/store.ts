@@ -1,5 +1,9 @@
-// Provides `app.store`: the session store the configuration names (or one a test hands in), closed on shutdown.
+// Provides `app.store`: the session store the configuration names (or one a test hands in), with
+// content encrypted at rest when STORE_ENCRYPTION_KEY is set, idle sessions expired after
+// SESSION_TTL_DAYS, and the store closed on shutdown.
 import fp from 'fastify-plugin'
+import { createContentCipher } from '../src/store/content-cipher.ts'
+import { checkEncryptionKey, encryptedStore } from '../src/store/encrypted.ts'
 import { createStore } from '../src/store/index.ts'
 import type { SessionStore } from '../src/store/types.ts'
 
@@ -13,8 +17,30 @@ export interface StorePluginOptions {
   store?: SessionStore
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000
+const PURGE_EVERY_MS = 60 * 60 * 1000
+
 export default fp<StorePluginOptions>(async function storePlugin (app, opts) {
-  const store = opts.store ?? createStore({ type: app.config.STORE, sqlitePath: app.config.SQLITE_PATH })
+  const { config } = app
+  const base = opts.store ?? createStore({ type: config.STORE, sqlitePath: config.SQLITE_PATH })
+  app.addHook('onClose', async () => { await base.close() })
+
+  const cipher = config.STORE_ENCRYPTION_KEY === '' ? undefined : createContentCipher(config.STORE_ENCRYPTION_KEY)
+  await checkEncryptionKey(base, cipher)
+  const store = cipher === undefined ? base : encryptedStore(base, cipher)
   app.decorate('store', store)
-  app.addHook('onClose', async () => { await store.close() })
+
+  if (config.SESSION_TTL_DAYS > 0) {
+    const purge = async (): Promise<void> => {
+      try {
+        const purged = await store.purgeIdleSessions(new Date(Date.now() - config.SESSION_TTL_DAYS * DAY_MS).toISOString())
+        if (purged > 0) app.log.info({ purged }, 'expired idle sessions')
+      } catch (error) {
+        app.log.warn({ err: error }, 'could not expire idle sessions')
+      }
+    }
+    await purge()
+    const timer = setInterval(purge, PURGE_EVERY_MS).unref()
+    app.addHook('onClose', async () => { clearInterval(timer) })
+  }
 }, { name: 'store', dependencies: ['config'] })

@@ -1,6 +1,7 @@
 // buildApp(): the whole service as a Fastify instance, shared by the server entry and the tests.
 import { randomUUID } from 'node:crypto'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { DestinationStream } from 'pino'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import configPlugin, { type ConfigPluginOptions } from '../plugins/config.ts'
 import sensiblePlugin from '../plugins/sensible.ts'
@@ -22,8 +23,8 @@ import { ErrorSchema } from './schemas.ts'
 import { formatValidationErrors } from './validation-messages.ts'
 
 export interface BuildAppOptions extends ConfigPluginOptions {
-  /** Fastify's logger option; by default JSON lines at LOG_LEVEL. */
-  logger?: FastifyServerOptions['logger']
+  /** Where the JSON log lines go (default: stdout); tests capture them. */
+  logStream?: DestinationStream
   /** A store or agent to use instead of the configured one (tests). */
   store?: SessionStore
   agent?: Agent
@@ -33,9 +34,10 @@ const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,128}$/
 
 export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? {
+    logger: {
       // Bodies are never logged; these paths keep credentials out if a header ever is.
-      redact: ['req.headers.authorization', 'req.headers.cookie']
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      ...(options.logStream !== undefined ? { stream: options.logStream } : {})
     },
     // Honour a sane X-Request-Id from the caller (a proxy, a client), else make one.
     requestIdHeader: false,

@@ -6,6 +6,7 @@ export function createMemoryStore (): SessionStore {
   const sessions = new Map<string, StoredMessage[]>()
   const flags = new Map<string, SafetyFlag[]>()
   const notices = new Map<string, string>()
+  const meta = new Map<string, string>()
   const locks = new LocalReplyLocks()
   const id = (key: SessionKey): string => JSON.stringify([key.userId, key.sessionId])
 
@@ -42,6 +43,24 @@ export function createMemoryStore (): SessionStore {
     },
     async unlockReply (key) {
       locks.unlock(key)
+    },
+    async purgeIdleSessions (before) {
+      let purged = 0
+      for (const [session, messages] of sessions) {
+        if ((messages.at(-1)?.createdAt ?? '') < before) {
+          sessions.delete(session)
+          flags.delete(session)
+          notices.delete(session)
+          purged++
+        }
+      }
+      return purged
+    },
+    async getMeta (name) {
+      return meta.get(name)
+    },
+    async setMeta (name, value) {
+      meta.set(name, value)
     },
     async ping () {},
     async close () {

@@ -36,6 +36,10 @@ const SCHEMA = `
     created_at TEXT NOT NULL
   );
   CREATE INDEX IF NOT EXISTS safety_flags_by_session ON safety_flags (user_id, session_id, seq);
+  CREATE TABLE IF NOT EXISTS meta (
+    name  TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
   CREATE TABLE IF NOT EXISTS session_notices (
     user_id        TEXT NOT NULL,
     session_id     TEXT NOT NULL,
@@ -63,6 +67,18 @@ export function createSqliteStore (path: string): SessionStore {
       db.prepare(`DELETE FROM ${table} WHERE user_id = ? AND session_id = ?`).run(userId, sessionId)
     }
   })
+  const idleSessions = 'SELECT user_id, session_id FROM messages GROUP BY user_id, session_id HAVING MAX(created_at) < ?'
+  const purge = db.transaction((before: string): number => {
+    const { count } = db.prepare<[string], { count: number }>(`SELECT COUNT(*) AS count FROM (${idleSessions})`).get(before) as { count: number }
+    db.prepare(`DELETE FROM messages WHERE (user_id, session_id) IN (${idleSessions})`).run(before)
+    for (const table of ['safety_flags', 'session_notices']) {
+      db.prepare(`DELETE FROM ${table} WHERE NOT EXISTS (
+        SELECT 1 FROM messages m WHERE m.user_id = ${table}.user_id AND m.session_id = ${table}.session_id)`).run()
+    }
+    return count
+  })
+  const selectMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE name = ?')
+  const upsertMeta = db.prepare<[string, string]>('INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value')
   const insertFlag = db.prepare<[string, string, string, string, string]>(
     'INSERT INTO safety_flags (user_id, session_id, level, category, created_at) VALUES (?, ?, ?, ?, ?)')
   const selectFlags = db.prepare<[string, string], { level: SafetyFlag['level'], category: SafetyFlag['category'], created_at: string }>(
@@ -97,6 +113,9 @@ export function createSqliteStore (path: string): SessionStore {
       .map(row => ({ level: row.level, category: row.category, createdAt: row.created_at }))),
     getLastNoticeAt: (key) => guarded(() => selectNotice.get(key.userId, key.sessionId)?.last_notice_at),
     setLastNoticeAt: (key, at) => guarded(() => { upsertNotice.run(key.userId, key.sessionId, at) }),
+    purgeIdleSessions: (before) => guarded(() => purge(before)),
+    getMeta: (name) => guarded(() => selectMeta.get(name)?.value),
+    setMeta: (name, value) => guarded(() => { upsertMeta.run(name, value) }),
     tryLockReply: async (key) => locks.tryLock(key),
     unlockReply: async (key) => { locks.unlock(key) },
     ping: () => guarded(() => { db.prepare('SELECT 1').get() }),

@@ -39,6 +39,11 @@ export interface SessionStore {
   /** Claims the right to stream the session's next reply; false when another reply holds it. */
   tryLockReply (key: SessionKey): Promise<boolean>
   unlockReply (key: SessionKey): Promise<void>
+  /** Erases every session whose newest message is older than `before` (ISO 8601); returns how many. */
+  purgeIdleSessions (before: string): Promise<number>
+  /** Small named values the service keeps about the store itself (the encryption check). */
+  getMeta (name: string): Promise<string | undefined>
+  setMeta (name: string, value: string): Promise<void>
   /** Resolves when the store answers; rejects otherwise (readiness). */
   ping (): Promise<void>
   close (): Promise<void>
