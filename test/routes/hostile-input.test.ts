@@ -1,6 +1,6 @@
 // Property-based: random and adversarial bodies, headers and paths at every route. No 500, no
 // crash, no change to another session's stored data, and /health answers afterwards.
-import t from 'tap'
+import t, { type Test } from 'tap'
 import fc from 'fast-check'
 import { createSigner } from 'fast-jwt'
 import { build } from '../helper.ts'
@@ -8,14 +8,14 @@ import { build } from '../helper.ts'
 const SECRET = 'hostile-input-secret-0123456789ab'
 const VICTIM = { userId: 'victim', sessionId: 'precious' }
 
-async function setup (t: Parameters<Parameters<typeof t.test>[1]>[0], env: Record<string, string> = {}) {
+async function setup (t: Test, env: Record<string, string> = {}) {
   const app = await build(t, { env: { MAX_MESSAGE_CHARS: '500', ...env } })
   await app.store.appendMessage(VICTIM, { id: 'v1', role: 'user', content: 'do not touch', status: 'complete', createdAt: new Date().toISOString() })
   const snapshot = async () => JSON.stringify(await app.store.listMessages(VICTIM))
   return { app, before: await snapshot(), snapshot }
 }
 
-function assertSane (t: any, res: { statusCode: number, headers: Record<string, unknown>, body: string }): void {
+function assertSane (t: Test, res: { statusCode: number, headers: Record<string, unknown>, body: string }): void {
   if (res.statusCode >= 500) t.fail(`status ${res.statusCode}: ${res.body.slice(0, 200)}`)
   if (res.statusCode >= 400) {
     const body = JSON.parse(res.body)
