@@ -28,3 +28,13 @@ for (const [name, env, variable] of [
     t.match(lines[0], new RegExp(`^therapybot: cannot start: .*${variable}`))
   })
 }
+
+t.test('.env.example lists every variable with its default', async (t) => {
+  const { readFileSync } = await import('node:fs')
+  const { ConfigSchema } = await import('../plugins/config.ts')
+  const example = Object.fromEntries(readFileSync(new URL('../.env.example', import.meta.url), 'utf8')
+    .split('\n').filter(line => /^[A-Z_]+=/.test(line)).map(line => line.split(/=(.*)/s).slice(0, 2)))
+  const properties = ConfigSchema.properties as Record<string, { default?: unknown }>
+  t.same(Object.keys(example).sort(), Object.keys(properties).sort())
+  for (const [name, schema] of Object.entries(properties)) t.equal(example[name], String(schema.default), name)
+})
