@@ -11,8 +11,11 @@ export const ConfigSchema = Type.Object({
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 65536 }),
   MAX_MESSAGE_CHARS: Type.Integer({ minimum: 1, maximum: 100000, default: 4000 }),
   SSE_KEEPALIVE_MS: Type.Integer({ minimum: 10, default: 15000 }),
+  STREAM_RESUME_WINDOW_MS: Type.Integer({ minimum: 0, default: 30000 }),
+  SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, default: 10000 }),
 
-  STORE: Type.Enum(['sqlite', 'memory'], { default: 'sqlite' }),
+  STORE: Type.Enum(['sqlite', 'memory', 'redis'], { default: 'sqlite' }),
+  REDIS_URL: Type.String({ pattern: '^rediss?://', default: 'redis://127.0.0.1:6379' }),
   SQLITE_PATH: Type.String({ minLength: 1, default: './data/therapybot.db' }),
   HISTORY_MAX_TOKENS: Type.Integer({ minimum: 100, default: 8000 }),
   STORE_ENCRYPTION_KEY: Type.String({ default: '' }),

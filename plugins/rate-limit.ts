@@ -18,7 +18,9 @@ export default fp(async function rateLimitPlugin (app) {
     // After authentication (onRequest), so a signed-in user is counted as themself wherever they connect from.
     hook: 'preHandler',
     keyGenerator: (request) => app.authEnabled && typeof request.user?.sub === 'string' ? `user:${request.user.sub}` : `ip:${request.ip}`,
-    errorResponseBuilder: (_request, context) => new RateLimitedError(context.after)
+    errorResponseBuilder: (_request, context) => new RateLimitedError(context.after),
+    // With Redis the counters are shared by every instance; if Redis is away, requests pass (and the store answers 503).
+    ...(app.redis !== null ? { redis: app.redis, skipOnError: true } : {})
   })
   app.decorate('rateLimitPolicy', { max: app.config.RATE_LIMIT_MAX, timeWindow: app.config.RATE_LIMIT_WINDOW_MS })
-}, { name: 'rate-limit', dependencies: ['config', 'auth'] })
+}, { name: 'rate-limit', dependencies: ['config', 'auth', 'redis'] })

@@ -5,7 +5,7 @@ import fp from 'fastify-plugin'
 import { createContentCipher } from '../src/store/content-cipher.ts'
 import { checkEncryptionKey, encryptedStore } from '../src/store/encrypted.ts'
 import { createStore } from '../src/store/index.ts'
-import type { SessionStore } from '../src/store/types.ts'
+import { StoreUnavailableError, type SessionStore } from '../src/store/types.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -22,11 +22,20 @@ const PURGE_EVERY_MS = 60 * 60 * 1000
 
 export default fp<StorePluginOptions>(async function storePlugin (app, opts) {
   const { config } = app
-  const base = opts.store ?? createStore({ type: config.STORE, sqlitePath: config.SQLITE_PATH })
+  const base = opts.store ?? createStore({
+    type: config.STORE,
+    sqlitePath: config.SQLITE_PATH,
+    redis: app.redis,
+    sessionTtlMs: config.SESSION_TTL_DAYS * DAY_MS
+  })
   app.addHook('onClose', async () => { await base.close() })
 
   const cipher = config.STORE_ENCRYPTION_KEY === '' ? undefined : createContentCipher(config.STORE_ENCRYPTION_KEY)
-  await checkEncryptionKey(base, cipher)
+  // With Redis away at boot the check waits for the first start that reaches it.
+  await checkEncryptionKey(base, cipher).catch((error: unknown) => {
+    if (!(error instanceof StoreUnavailableError)) throw error
+    app.log.warn('store unavailable at boot: encryption key not checked')
+  })
   const store = cipher === undefined ? base : encryptedStore(base, cipher)
   app.decorate('store', store)
 
@@ -43,4 +52,4 @@ export default fp<StorePluginOptions>(async function storePlugin (app, opts) {
     const timer = setInterval(purge, PURGE_EVERY_MS).unref()
     app.addHook('onClose', async () => { clearInterval(timer) })
   }
-}, { name: 'store', dependencies: ['config'] })
+}, { name: 'store', dependencies: ['config', 'redis'] })

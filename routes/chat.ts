@@ -1,23 +1,33 @@
 // POST /chat: one user message in, the reply streamed out as Server-Sent Events.
 import { randomUUID } from 'node:crypto'
+import type { FastifyBaseLogger } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { HISTORY_FETCH_LIMIT, toModelHistory } from '../src/chat/history.ts'
+import { ReplyRun } from '../src/chat/reply-run.ts'
 import { StreamCounter } from '../src/chat/stream-counter.ts'
-import { SessionBusyError, TooManyStreamsError } from '../src/errors.ts'
+import { SessionBusyError, ShuttingDownError, TooManyStreamsError } from '../src/errors.ts'
 import { AI_DISCLOSURE, DISCLOSURE_INTERVAL_MS } from '../src/safety/messages.ts'
 import { resourcesFor } from '../src/safety/resources.ts'
 import { ErrorRef, IdSchema } from '../src/schemas.ts'
-import { chatEvents } from '../src/sse/chat-events.ts'
 import type { SessionKey, StoredMessage } from '../src/store/types.ts'
 
+// A reply's session lock is refreshed this often, well inside the store's lock expiry.
+const LOCK_REFRESH_MS = 20000
+
 const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { store, agent, config, safety } = app
+  const { store, agent, config, safety, replies } = app
   const openStreams = new StreamCounter(config.MAX_STREAMS_PER_USER)
   app.addHook('onRequest', app.authenticate)
 
+  const ChatRequestSchema = Type.Object({
+    message: Type.String({ minLength: 1, maxLength: config.MAX_MESSAGE_CHARS, pattern: '\\S' }),
+    sessionId: IdSchema,
+    userId: Type.Optional(IdSchema)
+  })
+
   /** The `notice` and `safety` events that open this reply, recording what they show. */
-  async function openingEvents (key: SessionKey, message: string, log: typeof app.log) {
+  async function openingEvents (key: SessionKey, message: string, log: FastifyBaseLogger) {
     const now = new Date()
     const leading: object[] = []
     const lastNoticeAt = await store.getLastNoticeAt(key)
@@ -38,12 +48,6 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return { leading, safetyEvent, crisis: { category } }
   }
 
-  const ChatRequestSchema = Type.Object({
-    message: Type.String({ minLength: 1, maxLength: config.MAX_MESSAGE_CHARS, pattern: '\\S' }),
-    sessionId: IdSchema,
-    userId: Type.Optional(IdSchema)
-  })
-
   app.post('/chat', {
     bodyLimit: config.BODY_LIMIT_BYTES,
     config: { rateLimit: app.rateLimitPolicy },
@@ -55,43 +59,45 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 400: ErrorRef, 401: ErrorRef, 403: ErrorRef, 409: ErrorRef, 413: ErrorRef, 415: ErrorRef, 429: ErrorRef, 503: ErrorRef }
     }
   }, async (request, reply) => {
+    if (replies.draining) throw new ShuttingDownError()
     const key: SessionKey = { userId: app.userFor(request, request.body.userId), sessionId: request.body.sessionId }
     if (!openStreams.tryOpen(key.userId)) {
       reply.header('Retry-After', '1')
       throw new TooManyStreamsError()
     }
-    if (!await store.tryLockReply(key).catch(error => { openStreams.close(key.userId); throw error })) {
-      openStreams.close(key.userId)
-      throw new SessionBusyError()
-    }
-
+    const replyId = randomUUID()
+    let locked = false
     let history, opening
     try {
+      locked = await store.tryLockReply(key, replyId)
+      if (!locked) throw new SessionBusyError()
       await store.appendMessage(key, newMessage('user', request.body.message, 'complete'))
       opening = await openingEvents(key, request.body.message, request.log)
       history = toModelHistory(await store.listMessages(key, { limit: HISTORY_FETCH_LIMIT }), config.HISTORY_MAX_TOKENS)
+      await replies.bus.open(key, replyId)
     } catch (error) {
-      await store.unlockReply(key).catch(() => {})
+      if (locked) await store.unlockReply(key, replyId).catch(() => {})
       openStreams.close(key.userId)
       throw error
     }
 
-    const replyId = randomUUID()
     const started = performance.now()
-    const upstream = new AbortController()
-    const events = chatEvents({
+    const keepLock = setInterval(() => { store.refreshReplyLock(key, replyId).catch(() => {}) }, LOCK_REFRESH_MS).unref()
+    const crisis = opening.crisis
+    const run = new ReplyRun({
       replyId,
-      reply: agent.stream(history, { signal: upstream.signal, crisis: opening.crisis }),
+      startReply: (signal) => agent.stream(history, { signal, crisis }),
       leading: opening.leading,
       safetyReminder: opening.safetyEvent,
-      keepAliveMs: config.SSE_KEEPALIVE_MS,
-      signal: upstream.signal,
+      publish: (seq, payload, terminal) => replies.bus.publish(replyId, { seq, data: JSON.stringify(payload), terminal }),
       onEnd: async ({ content, status, outcome }) => {
         try {
           await store.appendMessage(key, { ...newMessage('assistant', content, status), id: replyId })
         } finally {
-          await store.unlockReply(key).catch(() => {})
+          clearInterval(keepLock)
+          await store.unlockReply(key, replyId).catch(() => {})
           openStreams.close(key.userId)
+          // One line per chat: what answered and how it ended, never the text.
           request.log.info({
             provider: agent.provider,
             model: agent.model,
@@ -104,16 +110,8 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       onError: (error) => { request.log.error({ err: error }, 'chat reply failed') }
     })
-
-    // fastify-sse-v2 never tells the iterator that the client left: abort the model and end it ourselves.
-    reply.raw.on('close', () => {
-      if (reply.raw.writableFinished) return
-      upstream.abort(new Error('client disconnected'))
-      void events.return()
-    })
-    // The stream is hijacked: every header must be set before it starts (CORS is already set).
-    reply.header('X-Accel-Buffering', 'no')
-    reply.sse(events)
+    replies.registry.add(run)
+    replies.stream(reply, replyId, -1)
     return reply
   })
 }

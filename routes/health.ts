@@ -14,8 +14,6 @@ const ReadySchema = Type.Object({
 })
 
 const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  let shuttingDown = false
-  app.addHook('preClose', async () => { shuttingDown = true })
 
   async function storeAnswers (): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined
@@ -62,9 +60,9 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const checks = {
       store: (await storeAnswers()) ? 'ok' as const : 'unavailable' as const,
       agent: app.agent !== undefined ? 'ok' as const : 'unavailable' as const,
-      shutdown: shuttingDown ? 'in progress' as const : 'no' as const
+      shutdown: app.replies.draining ? 'in progress' as const : 'no' as const
     }
-    const ready = checks.store === 'ok' && checks.agent === 'ok' && !shuttingDown
+    const ready = checks.store === 'ok' && checks.agent === 'ok' && !app.replies.draining
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', checks })
   })
 }

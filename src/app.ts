@@ -7,7 +7,9 @@ import configPlugin, { type ConfigPluginOptions } from '../plugins/config.ts'
 import sensiblePlugin from '../plugins/sensible.ts'
 import corsPlugin from '../plugins/cors.ts'
 import ssePlugin from '../plugins/sse.ts'
+import redisPlugin from '../plugins/redis.ts'
 import storePlugin from '../plugins/store.ts'
+import repliesPlugin from '../plugins/replies.ts'
 import agentPlugin from '../plugins/agent.ts'
 import safetyPlugin from '../plugins/safety.ts'
 import authPlugin from '../plugins/auth.ts'
@@ -16,6 +18,7 @@ import rootRoutes from '../routes/root.ts'
 import healthRoutes from '../routes/health.ts'
 import chatRoutes from '../routes/chat.ts'
 import sessionRoutes from '../routes/sessions.ts'
+import replyRoutes from '../routes/replies.ts'
 import type { Agent } from './agent/types.ts'
 import type { SessionStore } from './store/types.ts'
 import { toErrorBody } from './errors.ts'
@@ -61,7 +64,9 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(sensiblePlugin)
   await app.register(corsPlugin)
   await app.register(ssePlugin)
+  await app.register(redisPlugin)
   await app.register(storePlugin, { store: options.store })
+  await app.register(repliesPlugin)
   await app.register(agentPlugin, { agent: options.agent })
   await app.register(safetyPlugin)
   await app.register(authPlugin)
@@ -85,5 +90,6 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(healthRoutes)
   await app.register(chatRoutes)
   await app.register(sessionRoutes)
+  await app.register(replyRoutes)
   return app
 }

@@ -6,6 +6,8 @@ export const SessionBusyError = createError('SESSION_BUSY', 'A reply is already 
 export const SessionNotFoundError = createError('SESSION_NOT_FOUND', 'Session not found', 404)
 export const UnauthorizedError = createError('UNAUTHORIZED', 'A valid bearer token is required', 401)
 export const ForbiddenUserError = createError('FORBIDDEN', "userId does not match the token's subject", 403)
+export const ShuttingDownError = createError('SHUTTING_DOWN', 'The service is shutting down; please retry in a moment', 503)
+export const ReplyNotFoundError = createError('REPLY_NOT_FOUND', 'This session has no reply to resume', 404)
 export const TooManyStreamsError = createError('TOO_MANY_STREAMS', 'Too many replies are streaming for this user; wait for one to finish', 429)
 
 /** Fastify's own error codes, renamed to the stable codes clients see. */

@@ -38,11 +38,15 @@ export function createMemoryStore (): SessionStore {
     async setLastNoticeAt (key, at) {
       notices.set(id(key), at)
     },
-    async tryLockReply (key) {
-      return locks.tryLock(key)
+    async tryLockReply (key, replyId) {
+      return locks.tryLock(key, replyId)
     },
-    async unlockReply (key) {
-      locks.unlock(key)
+    async refreshReplyLock () {},
+    async getReplyLock (key) {
+      return locks.holder(key)
+    },
+    async unlockReply (key, replyId) {
+      locks.unlock(key, replyId)
     },
     async purgeIdleSessions (before) {
       let purged = 0

@@ -2,17 +2,21 @@
 import type { SessionKey } from './types.ts'
 
 export class LocalReplyLocks {
-  readonly #held = new Set<string>()
+  readonly #held = new Map<string, string>()
 
-  tryLock (key: SessionKey): boolean {
+  tryLock (key: SessionKey, replyId: string): boolean {
     const id = lockId(key)
     if (this.#held.has(id)) return false
-    this.#held.add(id)
+    this.#held.set(id, replyId)
     return true
   }
 
-  unlock (key: SessionKey): void {
-    this.#held.delete(lockId(key))
+  holder (key: SessionKey): string | undefined {
+    return this.#held.get(lockId(key))
+  }
+
+  unlock (key: SessionKey, replyId: string): void {
+    if (this.#held.get(lockId(key)) === replyId) this.#held.delete(lockId(key))
   }
 }
 

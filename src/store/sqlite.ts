@@ -116,8 +116,10 @@ export function createSqliteStore (path: string): SessionStore {
     purgeIdleSessions: (before) => guarded(() => purge(before)),
     getMeta: (name) => guarded(() => selectMeta.get(name)?.value),
     setMeta: (name, value) => guarded(() => { upsertMeta.run(name, value) }),
-    tryLockReply: async (key) => locks.tryLock(key),
-    unlockReply: async (key) => { locks.unlock(key) },
+    tryLockReply: async (key, replyId) => locks.tryLock(key, replyId),
+    refreshReplyLock: async () => {},
+    getReplyLock: async (key) => locks.holder(key),
+    unlockReply: async (key, replyId) => { locks.unlock(key, replyId) },
     ping: () => guarded(() => { db.prepare('SELECT 1').get() }),
     close: async () => { db.close() }
   }

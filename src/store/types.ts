@@ -36,9 +36,14 @@ export interface SessionStore {
   /** When the AI disclosure was last shown in this session (ISO 8601), if ever. */
   getLastNoticeAt (key: SessionKey): Promise<string | undefined>
   setLastNoticeAt (key: SessionKey, at: string): Promise<void>
-  /** Claims the right to stream the session's next reply; false when another reply holds it. */
-  tryLockReply (key: SessionKey): Promise<boolean>
-  unlockReply (key: SessionKey): Promise<void>
+  /** Claims the right to stream the session's next reply for `replyId`; false when another reply holds it. */
+  tryLockReply (key: SessionKey, replyId: string): Promise<boolean>
+  /** Keeps a long reply's lock from expiring (stores whose locks expire). */
+  refreshReplyLock (key: SessionKey, replyId: string): Promise<void>
+  /** The id of the reply now holding the session, if any. */
+  getReplyLock (key: SessionKey): Promise<string | undefined>
+  /** Frees the session, if `replyId` still holds it. */
+  unlockReply (key: SessionKey, replyId: string): Promise<void>
   /** Erases every session whose newest message is older than `before` (ISO 8601); returns how many. */
   purgeIdleSessions (before: string): Promise<number>
   /** Small named values the service keeps about the store itself (the encryption check). */

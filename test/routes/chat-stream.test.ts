@@ -79,8 +79,8 @@ t.test('pings arrive while the model is slow, also before its first token', asyn
   t.equal(stream.sequence.at(-1), 'done')
 })
 
-t.test('a client that disconnects aborts the model request at once; the partial reply is stored as interrupted', async (t) => {
-  const { url, mock, app } = await setup(t)
+t.test('with STREAM_RESUME_WINDOW_MS=0 a client that disconnects aborts the model request at once; the partial reply is stored as interrupted', async (t) => {
+  const { url, mock, app } = await setup(t, { STREAM_RESUME_WINDOW_MS: '0' })
   mock.enqueue({ tokens: Array.from({ length: 40 }, (_v, i) => `w${i} `), tokenDelayMs: 50 })
   const controller = new AbortController()
   let abortedAt = 0

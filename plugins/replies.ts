@@ -1,0 +1,85 @@
+// Provides `app.replies`: the replies this process generates, the bus that carries their events to
+// clients (in process, or through Redis), the resume window, stop requests and the drain on shutdown.
+import fp from 'fastify-plugin'
+import type { FastifyReply } from 'fastify'
+import { ReplyRegistry } from '../src/chat/reply-registry.ts'
+import { LocalReplyBus } from '../src/streams/local-bus.ts'
+import { RedisReplyBus } from '../src/streams/redis-bus.ts'
+import type { ReplyBus } from '../src/streams/types.ts'
+import { sseMessages } from '../src/sse/follow-events.ts'
+
+export interface Replies {
+  bus: ReplyBus
+  registry: ReplyRegistry
+  /** True from the moment shutdown begins: readiness is 503 and new chats are refused. */
+  draining: boolean
+  /** Streams a reply's events after `afterSeq` to this client, following it live to its end. */
+  stream: (reply: FastifyReply, replyId: string, afterSeq: number) => void
+  /** Lets open replies finish within SHUTDOWN_GRACE_MS, then stops and stores the rest. */
+  drain: () => Promise<void>
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    replies: Replies
+  }
+}
+
+// How long an ended reply can still be resumed.
+const RETAIN_MS = 5 * 60 * 1000
+const MAX_REPLY_MS = 30 * 60 * 1000
+
+export default fp(async function repliesPlugin (app) {
+  const { config } = app
+  const registry = new ReplyRegistry()
+  const bus: ReplyBus = app.redis === null
+    ? new LocalReplyBus(RETAIN_MS)
+    : new RedisReplyBus(app.redis, { retainMs: RETAIN_MS, maxReplyMs: MAX_REPLY_MS, onError: (error) => app.log.warn({ err: error }, 'reply bus error') })
+  bus.onStop((replyId) => registry.get(replyId)?.stop('stopped'))
+
+  /** A client left: unless one comes back (on any instance) within the window, stop the reply. */
+  function clientLeft (replyId: string): void {
+    const run = registry.get(replyId)
+    if (run === undefined) return // runs elsewhere; its own instance watches its listeners
+    const check = async (): Promise<void> => {
+      if (run.stopped || registry.get(replyId) === undefined) return
+      if (!await bus.hasListeners(replyId)) run.stop('client_gone')
+      else if (config.STREAM_RESUME_WINDOW_MS > 0) setTimeout(check, config.STREAM_RESUME_WINDOW_MS).unref()
+    }
+    if (config.STREAM_RESUME_WINDOW_MS === 0) void check()
+    else setTimeout(check, config.STREAM_RESUME_WINDOW_MS).unref()
+  }
+
+  const replies: Replies = {
+    bus,
+    registry,
+    draining: false,
+    stream (reply, replyId, afterSeq) {
+      const detach = bus.attach(replyId)
+      const left = new AbortController()
+      const messages = sseMessages(replyId, bus.follow(replyId, afterSeq, left.signal), config.SSE_KEEPALIVE_MS)
+      // fastify-sse-v2 never tells the iterator that the client left: end it ourselves.
+      reply.raw.on('close', () => {
+        const finished = reply.raw.writableFinished
+        left.abort()
+        void messages.return()
+        detach()
+        if (!finished) clientLeft(replyId)
+      })
+      // The stream is hijacked: every header must be set before it starts (CORS is already set).
+      reply.header('X-Accel-Buffering', 'no')
+      reply.sse(messages)
+    },
+    async drain () {
+      replies.draining = true
+      await registry.drain(config.SHUTDOWN_GRACE_MS, 'shutdown')
+    }
+  }
+  app.decorate('replies', replies)
+  // Before the store closes: stop what still runs and store it.
+  app.addHook('preClose', async () => {
+    replies.draining = true
+    await registry.drain(0, 'shutdown')
+  })
+  app.addHook('onClose', async () => { await bus.close() })
+}, { name: 'replies', dependencies: ['config', 'redis'] })

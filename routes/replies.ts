@@ -1,0 +1,60 @@
+// Resuming a session's latest reply after a dropped connection, and stopping it.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { ReplyNotFoundError } from '../src/errors.ts'
+import { ErrorRef, SessionParamsSchema, UserQuerySchema } from '../src/schemas.ts'
+
+/** `<replyId>:<seq>`, as every event's id. */
+function parseEventId (id: string | undefined): { replyId: string, seq: number } | undefined {
+  const match = /^([0-9a-f-]{36}):(\d{1,9})$/.exec(id ?? '')
+  return match === null ? undefined : { replyId: match[1] as string, seq: Number(match[2]) }
+}
+
+const replyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { replies, store } = app
+  app.addHook('onRequest', app.authenticate)
+
+  app.get('/sessions/:sessionId/stream', {
+    schema: {
+      operationId: 'resumeSessionStream',
+      tags: ['chat'],
+      summary: "Resume the session's latest reply: the events after Last-Event-ID, then live to its end",
+      params: SessionParamsSchema,
+      querystring: Type.Object({ ...UserQuerySchema.properties, lastEventId: Type.Optional(Type.String({ maxLength: 100 })) }),
+      headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ maxLength: 100 })) }),
+      response: { 204: Type.Null(), 400: ErrorRef, 401: ErrorRef, 403: ErrorRef, 404: ErrorRef, 429: ErrorRef, 503: ErrorRef }
+    },
+    config: { rateLimit: app.rateLimitPolicy }
+  }, async (request, reply) => {
+    const key = { userId: app.userFor(request, request.query.userId), sessionId: request.params.sessionId }
+    const replyId = await replies.bus.latestReply(key)
+    const status = replyId === undefined ? undefined : await replies.bus.status(replyId)
+    if (replyId === undefined || status === undefined) throw new ReplyNotFoundError()
+    const last = parseEventId(request.headers['last-event-id'] ?? request.query.lastEventId)
+    // An id from an older reply means the client missed all of this one.
+    const afterSeq = last?.replyId === replyId ? last.seq : -1
+    // Nothing more will come: 204 tells a browser EventSource to stop reconnecting.
+    if (status.ended && afterSeq >= status.lastSeq) return reply.code(204).send(null)
+    replies.stream(reply, replyId, afterSeq)
+    return reply
+  })
+
+  app.post('/sessions/:sessionId/stop', {
+    schema: {
+      operationId: 'stopSessionReply',
+      tags: ['chat'],
+      summary: 'Stop the reply now streaming for the session; the partial reply is stored as interrupted',
+      params: SessionParamsSchema,
+      querystring: UserQuerySchema,
+      response: { 204: Type.Null(), 400: ErrorRef, 401: ErrorRef, 403: ErrorRef, 429: ErrorRef, 503: ErrorRef }
+    },
+    config: { rateLimit: app.rateLimitPolicy }
+  }, async (request, reply) => {
+    const key = { userId: app.userFor(request, request.query.userId), sessionId: request.params.sessionId }
+    const replyId = await store.getReplyLock(key)
+    if (replyId !== undefined) await replies.bus.requestStop(replyId)
+    return reply.code(204).send(null)
+  })
+}
+
+export default replyRoutes

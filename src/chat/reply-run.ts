@@ -1,0 +1,121 @@
+// One reply being generated: reads the model's tokens and publishes them as events, whoever is
+// listening. Ends with exactly one `done` or `error` event, after the reply is stored. Never throws.
+import { describeAgentFailure } from '../agent/errors.ts'
+import type { AgentOutcome, AgentReply } from '../agent/types.ts'
+import type { MessageStatus } from '../store/types.ts'
+
+/** Why a reply was cut short. */
+export type StopCause = 'client_gone' | 'stopped' | 'shutdown'
+
+export interface ReplyEnd {
+  content: string
+  status: MessageStatus
+  outcome?: AgentOutcome
+}
+
+export interface ReplyRunOptions {
+  replyId: string
+  /** Builds the model request, given the signal that aborts it. */
+  startReply: (signal: AbortSignal) => AgentReply
+  /** Events sent before the reply: the AI notice, the safety event. */
+  leading?: object[]
+  /** Re-sent when a flagged reply fails or the model refuses, so the stream still ends with the resources. */
+  safetyReminder?: object
+  publish: (seq: number, payload: object, terminal: boolean) => Promise<void>
+  /** Stores the reply and frees the session; runs once, before the final event. */
+  onEnd: (end: ReplyEnd) => Promise<void>
+  /** Told of failures, for the logs. */
+  onError: (error: unknown) => void
+}
+
+const TERMINAL_FOR_STOP: Record<StopCause, (replyId: string) => object> = {
+  client_gone: (messageId) => ({ done: true, messageId, stopReason: 'interrupted' }),
+  stopped: (messageId) => ({ done: true, messageId, stopReason: 'stopped' }),
+  shutdown: () => ({ error: 'The service is restarting; your message and the reply so far are saved', code: 'SHUTTING_DOWN' })
+}
+
+export class ReplyRun {
+  readonly replyId: string
+  /** Settles when the reply has ended and been stored. */
+  readonly done: Promise<void>
+  readonly #options: ReplyRunOptions
+  readonly #abort = new AbortController()
+  #sequence = 0
+
+  constructor (options: ReplyRunOptions) {
+    this.replyId = options.replyId
+    this.#options = options
+    this.done = this.#run()
+  }
+
+  stop (cause: StopCause): void {
+    if (!this.#abort.signal.aborted) this.#abort.abort(cause)
+  }
+
+  get stopped (): boolean {
+    return this.#abort.signal.aborted
+  }
+
+  async #send (payload: object, terminal = false): Promise<void> {
+    try {
+      await this.#options.publish(this.#sequence++, payload, terminal)
+    } catch (error) {
+      this.#options.onError(error)
+    }
+  }
+
+  async #end (end: ReplyEnd): Promise<boolean> {
+    try {
+      await this.#options.onEnd(end)
+      return true
+    } catch (error) {
+      this.#options.onError(error)
+      return false
+    }
+  }
+
+  async #run (): Promise<void> {
+    const { replyId, safetyReminder } = this.#options
+    const signal = this.#abort.signal
+    // A provider that ignores the signal must still not keep the reply running.
+    const aborted = new Promise<never>((_resolve, reject) => {
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true })
+    })
+    aborted.catch(() => {})
+    let content = ''
+    let reply: AgentReply | undefined
+
+    try {
+      for (const payload of this.#options.leading ?? []) await this.#send(payload)
+      reply = this.#options.startReply(signal)
+      for (;;) {
+        const step = await Promise.race([reply.next(), aborted])
+        if (step.done === true) {
+          const stored = await this.#end({ content, status: 'complete', outcome: step.value })
+          if (step.value.stopReason === 'refusal' && safetyReminder !== undefined) await this.#send(safetyReminder)
+          await this.#send(stored
+            ? { done: true, messageId: replyId, stopReason: step.value.stopReason, usage: step.value.usage }
+            : { error: 'The reply could not be saved, please try again', code: 'STORE_UNAVAILABLE' }, true)
+          return
+        }
+        content += step.value
+        await this.#send({ content: step.value })
+      }
+    } catch (error) {
+      if (signal.aborted) {
+        const cause = signal.reason as StopCause
+        await this.#end({ content, status: 'interrupted' })
+        await this.#send(TERMINAL_FOR_STOP[cause](replyId), true)
+        return
+      }
+      this.#options.onError(error)
+      await this.#end({ content, status: 'failed' })
+      if (safetyReminder !== undefined) await this.#send(safetyReminder)
+      const failure = describeAgentFailure(error)
+      await this.#send({ error: failure.message, code: failure.code }, true)
+    } finally {
+      this.stop('client_gone') // releases the upstream request if it is still open
+      reply?.return(undefined as never).catch(() => {})
+    }
+  }
+}

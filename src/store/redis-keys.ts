@@ -1,0 +1,20 @@
+// Key names in Redis. Ids are URI-encoded so that a ':' inside one cannot blur two sessions together.
+import type { SessionKey } from './types.ts'
+
+const PREFIX = 'tb:'
+
+function session (key: SessionKey): string {
+  return `${encodeURIComponent(key.userId)}:${encodeURIComponent(key.sessionId)}`
+}
+
+export const redisKeys = {
+  messages: (key: SessionKey) => `${PREFIX}msgs:${session(key)}`,
+  flags: (key: SessionKey) => `${PREFIX}flags:${session(key)}`,
+  notice: (key: SessionKey) => `${PREFIX}notice:${session(key)}`,
+  lock: (key: SessionKey) => `${PREFIX}lock:${session(key)}`,
+  latestReply: (key: SessionKey) => `${PREFIX}latest:${session(key)}`,
+  replyEvents: (replyId: string) => `${PREFIX}events:${replyId}`,
+  listeners: (replyId: string) => `${PREFIX}listen:${replyId}`,
+  meta: (name: string) => `${PREFIX}meta:${name}`,
+  stopChannel: `${PREFIX}stop`
+}

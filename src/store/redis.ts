@@ -1,0 +1,79 @@
+// The `redis` store: sessions, messages, flags and the one-reply-per-session lock shared by every
+// instance. Session keys expire after SESSION_TTL_DAYS of silence (sliding); locks always expire.
+import type { Redis } from 'ioredis'
+import { redisKeys } from './redis-keys.ts'
+import { StoreUnavailableError, type SessionKey, type SessionStore, type StoredMessage, type SafetyFlag } from './types.ts'
+
+export interface RedisStoreOptions {
+  /** Idle sessions expire after this long; 0 keeps them. */
+  sessionTtlMs: number
+  /** A reply lock outlives a crashed instance by at most this long. */
+  lockTtlMs: number
+}
+
+// Deletes the lock only if it still holds this reply's id, so an expired-and-retaken lock is not freed by mistake.
+const UNLOCK_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"
+const REFRESH_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end"
+
+export function createRedisStore (redis: Redis, options: RedisStoreOptions): SessionStore {
+  async function guarded<T> (work: () => Promise<T>): Promise<T> {
+    try {
+      return await work()
+    } catch (error) {
+      throw new StoreUnavailableError(error)
+    }
+  }
+
+  /** Keeps every key of an active session alive for another TTL. */
+  function touch (pipeline: ReturnType<Redis['multi']>, key: SessionKey): void {
+    if (options.sessionTtlMs <= 0) return
+    for (const name of [redisKeys.messages(key), redisKeys.flags(key), redisKeys.notice(key)]) {
+      pipeline.pexpire(name, options.sessionTtlMs)
+    }
+  }
+
+  return {
+    appendMessage: (key, message) => guarded(async () => {
+      const pipeline = redis.multi().rpush(redisKeys.messages(key), JSON.stringify(message))
+      touch(pipeline, key)
+      await pipeline.exec()
+    }),
+    listMessages: (key, options = {}) => guarded(async () => {
+      const start = options.limit === undefined ? 0 : -options.limit
+      const rows = await redis.lrange(redisKeys.messages(key), start, -1)
+      return rows.map(row => JSON.parse(row) as StoredMessage)
+    }),
+    deleteSession: (key) => guarded(async () => {
+      await redis.del(redisKeys.messages(key), redisKeys.flags(key), redisKeys.notice(key), redisKeys.latestReply(key))
+    }),
+    recordSafetyFlag: (key, flag) => guarded(async () => {
+      const pipeline = redis.multi().rpush(redisKeys.flags(key), JSON.stringify(flag))
+      touch(pipeline, key)
+      await pipeline.exec()
+    }),
+    listSafetyFlags: (key) => guarded(async () =>
+      (await redis.lrange(redisKeys.flags(key), 0, -1)).map(row => JSON.parse(row) as SafetyFlag)),
+    getLastNoticeAt: (key) => guarded(async () => (await redis.get(redisKeys.notice(key))) ?? undefined),
+    setLastNoticeAt: (key, at) => guarded(async () => {
+      const pipeline = redis.multi().set(redisKeys.notice(key), at)
+      touch(pipeline, key)
+      await pipeline.exec()
+    }),
+    // Redis expires idle sessions by itself (every key has the TTL), so there is nothing to sweep.
+    purgeIdleSessions: async () => 0,
+    getMeta: (name) => guarded(async () => (await redis.get(redisKeys.meta(name))) ?? undefined),
+    setMeta: (name, value) => guarded(async () => { await redis.set(redisKeys.meta(name), value) }),
+    tryLockReply: (key, replyId) => guarded(async () =>
+      (await redis.set(redisKeys.lock(key), replyId, 'PX', options.lockTtlMs, 'NX')) === 'OK'),
+    refreshReplyLock: (key, replyId) => guarded(async () => {
+      await redis.eval(REFRESH_SCRIPT, 1, redisKeys.lock(key), replyId, options.lockTtlMs)
+    }),
+    getReplyLock: (key) => guarded(async () => (await redis.get(redisKeys.lock(key))) ?? undefined),
+    unlockReply: (key, replyId) => guarded(async () => {
+      await redis.eval(UNLOCK_SCRIPT, 1, redisKeys.lock(key), replyId)
+    }),
+    ping: () => guarded(async () => { await redis.ping() }),
+    // The connection belongs to the redis plugin, which closes it.
+    close: async () => {}
+  }
+}

@@ -1,0 +1,117 @@
+// The in-process reply bus (sqlite and memory stores): a bounded buffer per reply, kept for a while
+// after the reply ends so that a late client can still catch up.
+import type { SessionKey } from '../store/types.ts'
+import type { ReplyBus, ReplyEvent, ReplyStatus } from './types.ts'
+
+interface ReplyLog {
+  events: ReplyEvent[]
+  ended: boolean
+  listeners: number
+  wake: Set<() => void>
+}
+
+export class LocalReplyBus implements ReplyBus {
+  readonly #logs = new Map<string, ReplyLog>()
+  readonly #latest = new Map<string, string>()
+  readonly #stopHandlers: Array<(replyId: string) => void> = []
+  readonly #retainMs: number
+  readonly #timers = new Set<NodeJS.Timeout>()
+
+  /** @param retainMs how long an ended reply stays available to resume */
+  constructor (retainMs: number) {
+    this.#retainMs = retainMs
+  }
+
+  has (replyId: string): boolean {
+    return this.#logs.has(replyId)
+  }
+
+  async open (key: SessionKey, replyId: string): Promise<void> {
+    this.#logs.set(replyId, { events: [], ended: false, listeners: 0, wake: new Set() })
+    this.#latest.set(sessionId(key), replyId)
+  }
+
+  async publish (replyId: string, event: ReplyEvent): Promise<void> {
+    const log = this.#logs.get(replyId)
+    if (log === undefined || log.ended) return
+    log.events.push(event)
+    if (event.terminal) {
+      log.ended = true
+      const timer: NodeJS.Timeout = setTimeout(() => {
+        this.#timers.delete(timer)
+        this.#forget(replyId)
+      }, this.#retainMs).unref()
+      this.#timers.add(timer)
+    }
+    for (const wake of log.wake) wake()
+    log.wake.clear()
+  }
+
+  async latestReply (key: SessionKey): Promise<string | undefined> {
+    return this.#latest.get(sessionId(key))
+  }
+
+  async status (replyId: string): Promise<ReplyStatus | undefined> {
+    const log = this.#logs.get(replyId)
+    return log === undefined ? undefined : { ended: log.ended, lastSeq: log.events.length - 1 }
+  }
+
+  async * follow (replyId: string, afterSeq: number, signal: AbortSignal): AsyncGenerator<ReplyEvent> {
+    const log = this.#logs.get(replyId)
+    if (log === undefined) return
+    let next = afterSeq + 1
+    while (!signal.aborted) {
+      while (next < log.events.length) yield log.events[next++] as ReplyEvent
+      if (log.ended) return
+      await new Promise<void>(resolve => {
+        const done = (): void => {
+          signal.removeEventListener('abort', done)
+          log.wake.delete(done)
+          resolve()
+        }
+        log.wake.add(done)
+        signal.addEventListener('abort', done, { once: true })
+      })
+    }
+  }
+
+  attach (replyId: string): () => void {
+    const log = this.#logs.get(replyId)
+    if (log === undefined) return () => {}
+    log.listeners++
+    let attached = true
+    return () => {
+      if (attached) log.listeners--
+      attached = false
+    }
+  }
+
+  async hasListeners (replyId: string): Promise<boolean> {
+    return (this.#logs.get(replyId)?.listeners ?? 0) > 0
+  }
+
+  async requestStop (replyId: string): Promise<void> {
+    for (const handler of this.#stopHandlers) handler(replyId)
+  }
+
+  onStop (handler: (replyId: string) => void): void {
+    this.#stopHandlers.push(handler)
+  }
+
+  async close (): Promise<void> {
+    for (const timer of this.#timers) clearTimeout(timer)
+    this.#logs.clear()
+    this.#latest.clear()
+  }
+
+  #forget (replyId: string): void {
+    this.#logs.delete(replyId)
+    for (const [session, latest] of this.#latest) {
+      if (latest === replyId) this.#latest.delete(session)
+    }
+  }
+}
+
+function sessionId (key: SessionKey): string {
+  return JSON.stringify([key.userId, key.sessionId])
+}

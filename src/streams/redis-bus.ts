@@ -1,0 +1,154 @@
+// The Redis reply bus: each reply's events go to a Redis Stream (bounded, expiring after the reply
+// ends) so a client can resume on any instance; stop requests travel by pub/sub. Clients of the
+// instance that runs a reply read it from memory, so the hot path never waits on Redis.
+import type { Redis } from 'ioredis'
+import { redisKeys } from '../store/redis-keys.ts'
+import type { SessionKey } from '../store/types.ts'
+import { LocalReplyBus } from './local-bus.ts'
+import type { ReplyBus, ReplyEvent, ReplyStatus } from './types.ts'
+
+export interface RedisReplyBusOptions {
+  retainMs: number
+  /** Longest a reply may run; its stream expires after this even if its instance died. */
+  maxReplyMs: number
+  onError: (error: unknown) => void
+}
+
+const MAX_EVENTS = 10000
+const BLOCK_MS = 1000
+const LISTENER_TTL_MS = 5000
+const FOLLOW_IDLE_LIMIT_MS = 120000
+
+type StreamEntry = [id: string, fields: string[]]
+
+function toEvent ([, fields]: StreamEntry): ReplyEvent {
+  const value = (name: string): string => fields[fields.indexOf(name) + 1] as string
+  return { seq: Number(value('seq')), data: value('data'), terminal: value('terminal') === '1' }
+}
+
+export class RedisReplyBus implements ReplyBus {
+  readonly #redis: Redis
+  readonly #local: LocalReplyBus
+  readonly #options: RedisReplyBusOptions
+  readonly #stopHandlers: Array<(replyId: string) => void> = []
+  #subscriber: Redis | undefined
+  readonly #followers = new Set<Redis>()
+
+  constructor (redis: Redis, options: RedisReplyBusOptions) {
+    this.#redis = redis
+    this.#options = options
+    this.#local = new LocalReplyBus(options.retainMs)
+  }
+
+  async open (key: SessionKey, replyId: string): Promise<void> {
+    await this.#local.open(key, replyId)
+    await this.#redis.set(redisKeys.latestReply(key), replyId, 'PX', this.#options.maxReplyMs + this.#options.retainMs)
+  }
+
+  async publish (replyId: string, event: ReplyEvent): Promise<void> {
+    await this.#local.publish(replyId, event)
+    const key = redisKeys.replyEvents(replyId)
+    // Best effort: local clients already have the event; a Redis outage must not end the reply.
+    const pipeline = this.#redis.multi()
+      .xadd(key, 'MAXLEN', '~', MAX_EVENTS, '*', 'seq', event.seq, 'data', event.data, 'terminal', event.terminal ? '1' : '0')
+      .pexpire(key, event.terminal ? this.#options.retainMs : this.#options.maxReplyMs)
+    await pipeline.exec().catch(this.#options.onError)
+  }
+
+  async latestReply (key: SessionKey): Promise<string | undefined> {
+    return (await this.#redis.get(redisKeys.latestReply(key))) ?? undefined
+  }
+
+  async status (replyId: string): Promise<ReplyStatus | undefined> {
+    if (this.#local.has(replyId)) return await this.#local.status(replyId)
+    const newest = await this.#redis.xrevrange(redisKeys.replyEvents(replyId), '+', '-', 'COUNT', 1) as StreamEntry[]
+    if (newest[0] === undefined) return undefined
+    const event = toEvent(newest[0])
+    return { ended: event.terminal, lastSeq: event.seq }
+  }
+
+  async * follow (replyId: string, afterSeq: number, signal: AbortSignal): AsyncGenerator<ReplyEvent> {
+    if (this.#local.has(replyId)) {
+      yield * this.#local.follow(replyId, afterSeq, signal)
+      return
+    }
+    const key = redisKeys.replyEvents(replyId)
+    let cursor = '0'
+    const entries = await this.#redis.xrange(key, '-', '+') as StreamEntry[]
+    for (const entry of entries) {
+      cursor = entry[0]
+      const event = toEvent(entry)
+      if (event.seq <= afterSeq) continue
+      yield event
+      if (event.terminal) return
+    }
+    // Live: a blocking read needs a connection of its own.
+    const reader = this.#redis.duplicate({ enableOfflineQueue: true })
+    this.#followers.add(reader)
+    const stop = (): void => { reader.disconnect() }
+    signal.addEventListener('abort', stop, { once: true })
+    try {
+      let idleSince = Date.now()
+      while (!signal.aborted && Date.now() - idleSince < FOLLOW_IDLE_LIMIT_MS) {
+        const batch = await reader.xread('COUNT', 100, 'BLOCK', BLOCK_MS, 'STREAMS', key, cursor) as Array<[string, StreamEntry[]]> | null
+        for (const entry of batch?.[0]?.[1] ?? []) {
+          cursor = entry[0]
+          idleSince = Date.now()
+          const event = toEvent(entry)
+          if (event.seq <= afterSeq) continue
+          yield event
+          if (event.terminal) return
+        }
+      }
+    } catch (error) {
+      if (!signal.aborted) throw error
+    } finally {
+      signal.removeEventListener('abort', stop)
+      this.#followers.delete(reader)
+      reader.disconnect()
+    }
+  }
+
+  attach (replyId: string): () => void {
+    const detachLocal = this.#local.attach(replyId)
+    if (this.#local.has(replyId)) return detachLocal
+    // A client on this instance reads a reply running elsewhere: tell that instance by a heartbeat key.
+    const key = redisKeys.listeners(replyId)
+    const beat = (): void => { this.#redis.set(key, '1', 'PX', LISTENER_TTL_MS).catch(this.#options.onError) }
+    beat()
+    const timer = setInterval(beat, LISTENER_TTL_MS / 3).unref()
+    return () => {
+      clearInterval(timer)
+      this.#redis.del(key).catch(this.#options.onError)
+    }
+  }
+
+  async hasListeners (replyId: string): Promise<boolean> {
+    if (await this.#local.hasListeners(replyId)) return true
+    return (await this.#redis.exists(redisKeys.listeners(replyId)).catch(() => 0)) === 1
+  }
+
+  async requestStop (replyId: string): Promise<void> {
+    if (this.#local.has(replyId)) {
+      for (const handler of this.#stopHandlers) handler(replyId)
+      return
+    }
+    await this.#redis.publish(redisKeys.stopChannel, replyId)
+  }
+
+  onStop (handler: (replyId: string) => void): void {
+    this.#stopHandlers.push(handler)
+    if (this.#subscriber !== undefined) return
+    this.#subscriber = this.#redis.duplicate({ enableOfflineQueue: true })
+    this.#subscriber.on('message', (_channel: string, replyId: string) => {
+      for (const stop of this.#stopHandlers) stop(replyId)
+    })
+    this.#subscriber.subscribe(redisKeys.stopChannel).catch(this.#options.onError)
+  }
+
+  async close (): Promise<void> {
+    await this.#local.close()
+    for (const follower of this.#followers) follower.disconnect()
+    this.#subscriber?.disconnect()
+  }
+}

@@ -1,0 +1,37 @@
+// The log of a reply's events, kept apart from any HTTP connection so that a client can leave and
+// come back (on any instance) and the reply goes on meanwhile.
+import type { SessionKey } from '../store/types.ts'
+
+export interface ReplyEvent {
+  /** 0, 1, 2... within the reply; the SSE id is `<replyId>:<seq>`. */
+  seq: number
+  /** The event's JSON payload. */
+  data: string
+  /** The reply's last event (`done` or `error`). */
+  terminal: boolean
+}
+
+export interface ReplyStatus {
+  ended: boolean
+  /** The seq of the newest event, -1 before the first. */
+  lastSeq: number
+}
+
+export interface ReplyBus {
+  /** Starts a reply's log and makes it the session's latest reply. */
+  open (key: SessionKey, replyId: string): Promise<void>
+  publish (replyId: string, event: ReplyEvent): Promise<void>
+  latestReply (key: SessionKey): Promise<string | undefined>
+  /** undefined once the reply's log has expired (or never was). */
+  status (replyId: string): Promise<ReplyStatus | undefined>
+  /** The events after `afterSeq`, then live ones, until the terminal event or the signal. */
+  follow (replyId: string, afterSeq: number, signal: AbortSignal): AsyncIterable<ReplyEvent>
+  /** Counts a client reading the reply; call the returned function when it leaves. */
+  attach (replyId: string): () => void
+  /** Whether any client, on any instance, is reading the reply. */
+  hasListeners (replyId: string): Promise<boolean>
+  /** Asks whichever instance runs the reply to stop it. */
+  requestStop (replyId: string): Promise<void>
+  onStop (handler: (replyId: string) => void): void
+  close (): Promise<void>
+}
