@@ -84,6 +84,7 @@ export class RedisReplyBus implements ReplyBus {
     }
     // Live: a blocking read needs a connection of its own.
     const reader = this.#redis.duplicate({ enableOfflineQueue: true })
+    reader.on('error', () => {}) // a failed read ends this follower; the main connection reports outages
     this.#followers.add(reader)
     const stop = (): void => { reader.disconnect() }
     signal.addEventListener('abort', stop, { once: true })
@@ -140,6 +141,7 @@ export class RedisReplyBus implements ReplyBus {
     this.#stopHandlers.push(handler)
     if (this.#subscriber !== undefined) return
     this.#subscriber = this.#redis.duplicate({ enableOfflineQueue: true })
+    this.#subscriber.on('error', () => {}) // it reconnects and resubscribes by itself; the main connection reports outages
     this.#subscriber.on('message', (_channel: string, replyId: string) => {
       for (const stop of this.#stopHandlers) stop(replyId)
     })
