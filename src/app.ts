@@ -78,7 +78,8 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
 
   app.setErrorHandler((error, request, reply) => {
     const body = toErrorBody(error as { statusCode?: number, code?: string, message: string })
-    if (body.statusCode >= 500) request.log.error({ err: error }, 'request failed')
+    if (body.statusCode === 500) request.log.error({ err: error }, 'request failed')
+    else if (body.statusCode === 503) request.log.warn({ code: body.code }, 'request refused: unavailable')
     else request.log.info({ code: body.code }, 'request refused')
     return reply.code(body.statusCode).type('application/json').send(body)
   })

@@ -1,4 +1,6 @@
-// The entry point: build the app from the environment (and .env), listen, close gracefully on a signal.
+// The entry point: build the app from the environment (and .env), listen, and on SIGTERM/SIGINT
+// drain: keep listening while readiness answers 503 and open replies finish (within
+// SHUTDOWN_GRACE_MS), then store what is left, close and exit 0.
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.ts'
 
@@ -11,9 +13,11 @@ try {
   process.exit(1)
 }
 
-closeWithGrace({ delay: 10000 }, async ({ signal, err }) => {
+// The hard limit leaves the drain its grace plus time to store and close.
+closeWithGrace({ delay: app.config.SHUTDOWN_GRACE_MS + 5000, logger: app.log }, async ({ signal, err }) => {
   if (err !== undefined) app.log.error({ err }, 'closing after an error')
-  else app.log.info({ signal }, 'closing')
+  else app.log.info({ signal, openReplies: app.replies.registry.size }, 'draining before shutdown')
+  await app.replies.drain()
   await app.close()
 })
 
