@@ -1,6 +1,8 @@
 // Provides `app.agent`: the model provider the configuration names (or one a test hands in).
 import fp from 'fastify-plugin'
 import { createAnthropicAgent } from '../src/agent/anthropic.ts'
+import type { AgentError } from '../src/agent/errors.ts'
+import { createOpenAIAgent } from '../src/agent/openai.ts'
 import { createReflectiveAgent } from '../src/agent/reflective/index.ts'
 import { loadSystemPrompt } from '../src/agent/system-prompt.ts'
 import type { Agent } from '../src/agent/types.ts'
@@ -16,22 +18,29 @@ export interface AgentPluginOptions {
   agent?: Agent
 }
 
-async function createAgent (config: Config): Promise<Agent> {
-  const useAnthropic = config.AGENT_PROVIDER === 'anthropic' ||
-    (config.AGENT_PROVIDER === 'auto' && config.ANTHROPIC_API_KEY !== '')
-  if (!useAnthropic) return createReflectiveAgent({ wordDelayMs: config.REFLECTIVE_WORD_DELAY_MS })
-  return createAnthropicAgent({
-    apiKey: config.ANTHROPIC_API_KEY,
-    baseURL: config.ANTHROPIC_BASE_URL,
-    model: config.ANTHROPIC_MODEL,
+async function createAgent (config: Config, onRetry: (error: AgentError) => void): Promise<Agent> {
+  const provider = config.AGENT_PROVIDER !== 'auto'
+    ? config.AGENT_PROVIDER
+    : config.ANTHROPIC_API_KEY !== '' ? 'anthropic' : 'reflective'
+  if (provider === 'reflective') return createReflectiveAgent({ wordDelayMs: config.REFLECTIVE_WORD_DELAY_MS })
+  const common = {
     maxTokens: config.AGENT_MAX_TOKENS,
     systemPrompt: await loadSystemPrompt(config.AGENT_SYSTEM_PROMPT_FILE),
     maxRetries: config.AGENT_MAX_RETRIES,
     retryDelayMs: config.AGENT_RETRY_DELAY_MS,
-    timeoutMs: config.AGENT_TIMEOUT_MS
-  })
+    timeoutMs: config.AGENT_TIMEOUT_MS,
+    onRetry
+  }
+  if (provider === 'openai') {
+    return createOpenAIAgent({ ...common, apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL })
+  }
+  return createAnthropicAgent({ ...common, apiKey: config.ANTHROPIC_API_KEY, baseURL: config.ANTHROPIC_BASE_URL, model: config.ANTHROPIC_MODEL })
 }
 
 export default fp<AgentPluginOptions>(async function agentPlugin (app, opts) {
-  app.decorate('agent', opts.agent ?? await createAgent(app.config))
-}, { name: 'agent', dependencies: ['config'] })
+  const onRetry = (error: AgentError): void => {
+    app.telemetry.chat.modelRetries.inc({ provider: app.agent.provider, kind: error.kind })
+    app.log.warn({ kind: error.kind }, 'model request failed before its first token; retrying')
+  }
+  app.decorate('agent', opts.agent ?? await createAgent(app.config, onRetry))
+}, { name: 'agent', dependencies: ['config', 'telemetry'] })

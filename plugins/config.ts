@@ -13,6 +13,7 @@ export const ConfigSchema = Type.Object({
   SSE_KEEPALIVE_MS: Type.Integer({ minimum: 10, default: 15000 }),
   STREAM_RESUME_WINDOW_MS: Type.Integer({ minimum: 0, default: 30000 }),
   SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, default: 10000 }),
+  METRICS_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 0 }),
 
   STORE: Type.Enum(['sqlite', 'memory', 'redis'], { default: 'sqlite' }),
   REDIS_URL: Type.String({ pattern: '^rediss?://', default: 'redis://127.0.0.1:6379' }),
@@ -21,7 +22,7 @@ export const ConfigSchema = Type.Object({
   STORE_ENCRYPTION_KEY: Type.String({ default: '' }),
   SESSION_TTL_DAYS: Type.Number({ minimum: 0, default: 0 }),
 
-  AGENT_PROVIDER: Type.Enum(['auto', 'anthropic', 'reflective'], { default: 'auto' }),
+  AGENT_PROVIDER: Type.Enum(['auto', 'anthropic', 'openai', 'reflective'], { default: 'auto' }),
   AGENT_SYSTEM_PROMPT_FILE: Type.String({ default: '' }),
   AGENT_MAX_TOKENS: Type.Integer({ minimum: 1, default: 1024 }),
   AGENT_MAX_RETRIES: Type.Integer({ minimum: 0, maximum: 10, default: 2 }),
@@ -30,6 +31,9 @@ export const ConfigSchema = Type.Object({
   ANTHROPIC_API_KEY: Type.String({ default: '' }),
   ANTHROPIC_MODEL: Type.String({ minLength: 1, default: 'claude-sonnet-5-5' }),
   ANTHROPIC_BASE_URL: Type.String({ default: '' }),
+  OPENAI_BASE_URL: Type.String({ default: '' }),
+  OPENAI_API_KEY: Type.String({ default: '' }),
+  OPENAI_MODEL: Type.String({ minLength: 1, default: 'gpt-4o-mini' }),
   REFLECTIVE_WORD_DELAY_MS: Type.Integer({ minimum: 0, default: 40 }),
 
   CRISIS_RESOURCES_FILE: Type.String({ default: '' }),

@@ -4,6 +4,7 @@
 import fp from 'fastify-plugin'
 import { createContentCipher } from '../src/store/content-cipher.ts'
 import { checkEncryptionKey, encryptedStore } from '../src/store/encrypted.ts'
+import { instrumentedStore } from '../src/store/instrumented.ts'
 import { createStore } from '../src/store/index.ts'
 import { StoreUnavailableError, type SessionStore } from '../src/store/types.ts'
 
@@ -36,7 +37,8 @@ export default fp<StorePluginOptions>(async function storePlugin (app, opts) {
     if (!(error instanceof StoreUnavailableError)) throw error
     app.log.warn('store unavailable at boot: encryption key not checked')
   })
-  const store = cipher === undefined ? base : encryptedStore(base, cipher)
+  const store = instrumentedStore(cipher === undefined ? base : encryptedStore(base, cipher),
+    (operation, outcome, seconds) => app.telemetry.chat.storeOperations.observe({ operation, outcome }, seconds))
   app.decorate('store', store)
 
   if (config.SESSION_TTL_DAYS > 0) {
@@ -52,4 +54,4 @@ export default fp<StorePluginOptions>(async function storePlugin (app, opts) {
     const timer = setInterval(purge, PURGE_EVERY_MS).unref()
     app.addHook('onClose', async () => { clearInterval(timer) })
   }
-}, { name: 'store', dependencies: ['config', 'redis'] })
+}, { name: 'store', dependencies: ['config', 'redis', 'telemetry'] })

@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import configPlugin, { type ConfigPluginOptions } from '../plugins/config.ts'
 import sensiblePlugin from '../plugins/sensible.ts'
+import metricsPlugin from '../plugins/metrics.ts'
 import corsPlugin from '../plugins/cors.ts'
 import ssePlugin from '../plugins/sse.ts'
 import redisPlugin from '../plugins/redis.ts'
@@ -62,6 +63,7 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(configPlugin, { env: options.env, dotenv: options.dotenv })
   app.log.level = app.config.LOG_LEVEL
   await app.register(sensiblePlugin)
+  await app.register(metricsPlugin)
   await app.register(corsPlugin)
   await app.register(ssePlugin)
   await app.register(redisPlugin)

@@ -1,8 +1,11 @@
 // The Anthropic provider: the official SDK's streaming Messages API, retried before the first token.
+// The system prompt and the stable prefix of the history carry cache_control, so a long session
+// is billed mostly at the cached rate.
 import Anthropic from '@anthropic-ai/sdk'
-import { AgentError } from './errors.ts'
-import { retryUntilFirstToken } from './retry.ts'
+import type { MessageParam, TextBlockParam } from '@anthropic-ai/sdk/resources/messages'
 import { crisisInstruction } from '../safety/messages.ts'
+import { AgentError, kindOfStatus, type AgentErrorKind } from './errors.ts'
+import { retryUntilFirstToken } from './retry.ts'
 import type { Agent, AgentReply, ChatTurn, StreamOptions, TokenUsage } from './types.ts'
 
 export interface AnthropicAgentOptions {
@@ -14,19 +17,40 @@ export interface AnthropicAgentOptions {
   maxRetries: number
   retryDelayMs: number
   timeoutMs: number
+  onRetry?: (error: AgentError) => void
 }
 
-const TRANSIENT_ERROR_TYPES = new Set(['overloaded_error', 'rate_limit_error', 'api_error', 'timeout_error'])
+const ERROR_TYPE_KINDS: Record<string, AgentErrorKind> = {
+  overloaded_error: 'overloaded',
+  rate_limit_error: 'rate_limit',
+  api_error: 'server',
+  timeout_error: 'timeout'
+}
 
-/** Rate limits, overload (529), 5xx, timeouts and lost connections are worth another try. */
-function isTransient (error: unknown): boolean {
-  if (error instanceof Anthropic.APIUserAbortError) return false
-  if (error instanceof Anthropic.APIConnectionError) return true
-  if (!(error instanceof Anthropic.APIError)) return false
-  if (error.status !== undefined) return error.status === 408 || error.status === 429 || error.status >= 500
+function kindOf (error: unknown): AgentErrorKind {
+  if (error instanceof Anthropic.APIConnectionTimeoutError) return 'timeout'
+  if (error instanceof Anthropic.APIConnectionError) return 'connection'
+  if (!(error instanceof Anthropic.APIError)) return 'unknown'
+  if (error.status !== undefined) return kindOfStatus(error.status)
   // An `error` event inside a 200 stream has no status: judge it by its type.
   const type = (error.error as { error?: { type?: unknown } } | undefined)?.error?.type
-  return typeof type === 'string' && TRANSIENT_ERROR_TYPES.has(type)
+  return typeof type === 'string' ? ERROR_TYPE_KINDS[type] ?? 'unknown' : 'unknown'
+}
+
+const CACHED = { type: 'ephemeral' } as const
+
+/** The system prompt (cached) and, for a flagged message, the crisis instruction after it (not cached). */
+function systemBlocks (prompt: string, crisis: StreamOptions['crisis']): TextBlockParam[] {
+  const blocks: TextBlockParam[] = [{ type: 'text', text: prompt, cache_control: CACHED }]
+  if (crisis !== undefined) blocks.push({ type: 'text', text: crisisInstruction(crisis.category) })
+  return blocks
+}
+
+/** The conversation, with a cache breakpoint at the end of everything before the newest turn. */
+function messages (history: ChatTurn[]): MessageParam[] {
+  return history.map((turn, index) => index === history.length - 2
+    ? { role: turn.role, content: [{ type: 'text', text: turn.content, cache_control: CACHED }] }
+    : { role: turn.role, content: turn.content })
 }
 
 export function createAnthropicAgent (options: AnthropicAgentOptions): Agent {
@@ -45,16 +69,19 @@ export function createAnthropicAgent (options: AnthropicAgentOptions): Agent {
       const events = await client.messages.create({
         model: options.model,
         max_tokens: options.maxTokens,
-        system: crisis === undefined ? options.systemPrompt : `${options.systemPrompt}\n\n${crisisInstruction(crisis.category)}`,
-        messages: history.map(turn => ({ role: turn.role, content: turn.content })),
+        system: systemBlocks(options.systemPrompt, crisis),
+        messages: messages(history),
         stream: true
       }, { signal })
       for await (const event of events) {
         if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
           if (event.delta.text !== '') yield event.delta.text
         } else if (event.type === 'message_start') {
-          usage.inputTokens = event.message.usage.input_tokens
-          usage.outputTokens = event.message.usage.output_tokens
+          const start = event.message.usage
+          usage.inputTokens = start.input_tokens
+          usage.outputTokens = start.output_tokens
+          usage.cacheReadTokens = start.cache_read_input_tokens ?? 0
+          usage.cacheWriteTokens = start.cache_creation_input_tokens ?? 0
         } else if (event.type === 'message_delta') {
           stopReason = event.delta.stop_reason ?? stopReason
           usage.outputTokens = event.usage.output_tokens
@@ -63,7 +90,7 @@ export function createAnthropicAgent (options: AnthropicAgentOptions): Agent {
       }
     } catch (error) {
       if (signal.aborted) throw error
-      throw new AgentError('Anthropic request failed', { transient: isTransient(error), cause: error })
+      throw new AgentError('Anthropic request failed', { kind: kindOf(error), cause: error })
     }
     return { stopReason, usage }
   }
@@ -75,7 +102,8 @@ export function createAnthropicAgent (options: AnthropicAgentOptions): Agent {
       return retryUntilFirstToken(() => streamOnce(history, streamOptions), {
         retries: options.maxRetries,
         minDelayMs: options.retryDelayMs,
-        signal: streamOptions.signal
+        signal: streamOptions.signal,
+        onRetry: options.onRetry
       })
     }
   }

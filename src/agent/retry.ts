@@ -7,6 +7,8 @@ export interface RetryOptions {
   retries: number
   minDelayMs: number
   signal: AbortSignal
+  /** Told of each failed attempt that will be retried (metrics). */
+  onRetry?: (error: AgentError) => void
 }
 
 export async function * retryUntilFirstToken (start: () => AgentReply, options: RetryOptions): AgentReply {
@@ -19,7 +21,11 @@ export async function * retryUntilFirstToken (start: () => AgentReply, options: 
     factor: 2,
     randomize: true,
     signal: options.signal,
-    shouldRetry: ({ error }) => error instanceof AgentError && error.transient && !options.signal.aborted
+    shouldRetry: ({ error }) => {
+      const retry = error instanceof AgentError && error.transient && !options.signal.aborted
+      if (retry) options.onRetry?.(error)
+      return retry
+    }
   })
   if (first.done === true) return first.value
   yield first.value

@@ -8,6 +8,10 @@ export interface ChatTurn {
 export interface TokenUsage {
   inputTokens: number
   outputTokens: number
+  /** Prompt tokens read from the provider's cache (billed at the cached rate), when it reports them. */
+  cacheReadTokens?: number
+  /** Prompt tokens written to the provider's cache, when it reports them. */
+  cacheWriteTokens?: number
 }
 
 /** What a finished reply reports besides its text. */

@@ -15,6 +15,10 @@ export interface MockReply {
   errorAfter?: number
   stopReason?: string
   inputTokens?: number
+  cacheReadTokens?: number
+  cacheWriteTokens?: number
+  /** Write each event in two pieces split inside a multi-byte character, as a network may deliver it. */
+  splitBytes?: boolean
 }
 
 export interface RecordedRequest {
@@ -37,8 +41,21 @@ export interface AnthropicMock {
 
 const ERROR_TYPES: Record<number, string> = { 429: 'rate_limit_error', 500: 'api_error', 529: 'overloaded_error', 400: 'invalid_request_error' }
 
-function sse (res: ServerResponse, type: string, data: object): void {
-  res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`)
+/** Writes a chunk whole, or in two pieces cut in the middle of its first multi-byte character. */
+export async function writeSplit (res: ServerResponse, text: string, split: boolean): Promise<void> {
+  const bytes = Buffer.from(text, 'utf8')
+  const cut = bytes.findIndex(byte => byte >= 0xc0) + 1
+  if (!split || cut <= 0) {
+    res.write(bytes)
+    return
+  }
+  res.write(bytes.subarray(0, cut))
+  await sleep(2)
+  res.write(bytes.subarray(cut))
+}
+
+async function sse (res: ServerResponse, type: string, data: object, split = false): Promise<void> {
+  await writeSplit(res, `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`, split)
 }
 
 async function readBody (req: IncomingMessage): Promise<any> {
@@ -85,7 +102,7 @@ export async function startAnthropicMock (): Promise<AnthropicMock> {
 
     const tokens = reply.tokens ?? []
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'request-id': 'req_mock' })
-    sse(res, 'message_start', {
+    await sse(res, 'message_start', {
       message: {
         id: 'msg_mock',
         type: 'message',
@@ -94,27 +111,32 @@ export async function startAnthropicMock (): Promise<AnthropicMock> {
         model: record.body.model,
         stop_reason: null,
         stop_sequence: null,
-        usage: { input_tokens: reply.inputTokens ?? 21, output_tokens: 1 }
+        usage: {
+          input_tokens: reply.inputTokens ?? 21,
+          output_tokens: 1,
+          cache_read_input_tokens: reply.cacheReadTokens ?? 0,
+          cache_creation_input_tokens: reply.cacheWriteTokens ?? 0
+        }
       }
     })
-    sse(res, 'content_block_start', { index: 0, content_block: { type: 'text', text: '' } })
-    sse(res, 'ping', {})
+    await sse(res, 'content_block_start', { index: 0, content_block: { type: 'text', text: '' } })
+    await sse(res, 'ping', {})
     for (const [index, text] of tokens.entries()) {
       if (reply.errorAfter === index) {
-        sse(res, 'error', { error: { type: 'overloaded_error', message: 'Overloaded' } })
+        await sse(res, 'error', { error: { type: 'overloaded_error', message: 'Overloaded' } })
         res.end()
         return
       }
       if (reply.tokenDelayMs !== undefined) await sleep(reply.tokenDelayMs)
       if (res.destroyed) return
-      sse(res, 'content_block_delta', { index: 0, delta: { type: 'text_delta', text } })
+      await sse(res, 'content_block_delta', { index: 0, delta: { type: 'text_delta', text } }, reply.splitBytes)
     }
-    sse(res, 'content_block_stop', { index: 0 })
-    sse(res, 'message_delta', {
+    await sse(res, 'content_block_stop', { index: 0 })
+    await sse(res, 'message_delta', {
       delta: { stop_reason: reply.stopReason ?? 'end_turn', stop_sequence: null },
       usage: { output_tokens: tokens.length }
     })
-    sse(res, 'message_stop', {})
+    await sse(res, 'message_stop', {})
     res.end()
   }
 
@@ -125,4 +147,17 @@ export async function startAnthropicMock (): Promise<AnthropicMock> {
   await once(server, 'listening')
   mock.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return mock
+}
+
+/** The system prompt of a recorded request, as one text (it may come as content blocks). */
+export function systemText (body: any): string {
+  return typeof body.system === 'string' ? body.system : body.system.map((block: any) => block.text).join('\n\n')
+}
+
+/** The conversation of a recorded request, with content blocks flattened to text. */
+export function conversation (body: any): Array<{ role: string, content: string }> {
+  return body.messages.map((message: any) => ({
+    role: message.role,
+    content: typeof message.content === 'string' ? message.content : message.content.map((block: any) => block.text).join('')
+  }))
 }

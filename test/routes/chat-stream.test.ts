@@ -2,7 +2,7 @@
 import t, { type Test } from 'tap'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { build, listen, postChat } from '../helper.ts'
-import { startAnthropicMock, type AnthropicMock } from '../mocks/anthropic.ts'
+import { conversation, startAnthropicMock, systemText, type AnthropicMock } from '../mocks/anthropic.ts'
 
 async function setup (t: Test, env: Record<string, string> = {}): Promise<{ url: string, mock: AnthropicMock, app: Awaited<ReturnType<typeof build>> }> {
   const mock = await startAnthropicMock()
@@ -44,10 +44,10 @@ t.test('tokens stream in order as separate events with ids, then one done', asyn
   // The model got the system prompt and the request; the next turn carries the whole conversation.
   t.equal(mock.requests[0]?.body.model, 'claude-test')
   t.equal(mock.requests[0]?.body.stream, true)
-  t.match(mock.requests[0]?.body.system, /AI/)
-  t.match(mock.requests[0]?.body.system, /not a replacement for professional care/)
+  t.match(systemText(mock.requests[0]?.body), /AI/)
+  t.match(systemText(mock.requests[0]?.body), /not a replacement for professional care/)
   await postChat(url, { message: 'Work mostly', sessionId: 's1', userId: 'u1' })
-  t.same(mock.requests[1]?.body.messages, [
+  t.same(conversation(mock.requests[1]?.body), [
     { role: 'user', content: 'I feel anxious' },
     { role: 'assistant', content: 'I hear you. 😊 你好' },
     { role: 'user', content: 'Work mostly' }

@@ -3,7 +3,7 @@ import t, { type Test } from 'tap'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { build, listen, postChat } from '../helper.ts'
-import { startAnthropicMock } from '../mocks/anthropic.ts'
+import { startAnthropicMock, systemText } from '../mocks/anthropic.ts'
 import { CRISIS_REPLIES } from '../../src/safety/messages.ts'
 
 async function anthropicApp (t: Test) {
@@ -52,10 +52,10 @@ t.test('abuse brings the domestic violence hotline; figures of speech bring noth
 t.test('with a model, a flagged message adds the crisis instruction to the system prompt', async (t) => {
   const { mock, url } = await anthropicApp(t)
   await postChat(url, { message: 'I feel fine today', sessionId: 'model-1' })
-  t.notMatch(mock.requests[0]?.body.system, /SAFETY:/)
+  t.notMatch(systemText(mock.requests[0]?.body), /SAFETY:/)
   await postChat(url, { message: 'I want to kill myself', sessionId: 'model-1' })
-  t.match(mock.requests[1]?.body.system, /SAFETY: .*suicide or self-harm/)
-  t.match(mock.requests[1]?.body.system, /Never describe, compare or discuss methods/)
+  t.match(systemText(mock.requests[1]?.body), /SAFETY: .*suicide or self-harm/)
+  t.match(systemText(mock.requests[1]?.body), /Never describe, compare or discuss methods/)
 })
 
 t.test('if the model fails during a flagged reply the stream still ends with the crisis resources', async (t) => {
