@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import { AgentError } from '../src/agent/errors.ts'
+import type { TokenUsage } from '../src/agent/types.ts'
 import { HISTORY_FETCH_LIMIT, toModelHistory } from '../src/chat/history.ts'
 import { ReplyRun } from '../src/chat/reply-run.ts'
 import { StreamCounter } from '../src/chat/stream-counter.ts'
@@ -17,6 +19,8 @@ const LOCK_REFRESH_MS = 20000
 
 const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store, agent, config, safety, replies } = app
+  const metrics = app.telemetry.chat
+  const provider = { provider: agent.provider }
   const openStreams = new StreamCounter(config.MAX_STREAMS_PER_USER)
   app.addHook('onRequest', app.authenticate)
 
@@ -39,6 +43,7 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (risk.level === 'none' || risk.category === undefined) return { leading }
     const { level, category } = risk
     await store.recordSafetyFlag(key, { level, category, createdAt: now.toISOString() })
+    metrics.safetyFlags.inc({ level, category })
     // Counted in the logs (level and category only) so operators see how often the protocol fires.
     log.warn({ safety: { level, category } }, 'crisis protocol triggered')
     const safetyEvent = {
@@ -73,7 +78,8 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!locked) throw new SessionBusyError()
       await store.appendMessage(key, newMessage('user', request.body.message, 'complete'))
       opening = await openingEvents(key, request.body.message, request.log)
-      history = toModelHistory(await store.listMessages(key, { limit: HISTORY_FETCH_LIMIT }), config.HISTORY_MAX_TOKENS)
+      // The budget covers the whole request: the system prompt's share comes off first.
+      history = toModelHistory(await store.listMessages(key, { limit: HISTORY_FETCH_LIMIT }), config.HISTORY_MAX_TOKENS - agent.promptTokens)
       await replies.bus.open(key, replyId)
     } catch (error) {
       if (locked) await store.unlockReply(key, replyId).catch(() => {})
@@ -82,6 +88,8 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
 
     const started = performance.now()
+    let firstTokenMs: number | undefined
+    metrics.streamsOpen.inc()
     const keepLock = setInterval(() => { store.refreshReplyLock(key, replyId).catch(() => {}) }, LOCK_REFRESH_MS).unref()
     const crisis = opening.crisis
     const run = new ReplyRun({
@@ -97,6 +105,10 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
           clearInterval(keepLock)
           await store.unlockReply(key, replyId).catch(() => {})
           openStreams.close(key.userId)
+          const durationMs = performance.now() - started
+          metrics.streamsOpen.dec()
+          metrics.streamDuration.observe({ ...provider, status }, durationMs / 1000)
+          for (const [kind, count] of Object.entries(tokenCounts(outcome?.usage))) metrics.tokens.inc({ ...provider, kind }, count)
           // One line per chat: what answered and how it ended, never the text.
           request.log.info({
             provider: agent.provider,
@@ -104,16 +116,35 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
             status,
             stopReason: outcome?.stopReason,
             usage: outcome?.usage,
-            durationMs: Math.round(performance.now() - started)
+            ttftMs: firstTokenMs === undefined ? undefined : Math.round(firstTokenMs),
+            durationMs: Math.round(durationMs)
           }, 'chat reply ended')
         }
       },
-      onError: (error) => { request.log.error({ err: error }, 'chat reply failed') }
+      onError: (error) => {
+        if (error instanceof AgentError) metrics.modelErrors.inc({ ...provider, kind: error.kind })
+        request.log.error({ err: error }, 'chat reply failed')
+      },
+      onFirstToken: () => {
+        firstTokenMs = performance.now() - started
+        metrics.timeToFirstToken.observe(provider, firstTokenMs / 1000)
+      }
     })
     replies.registry.add(run)
     replies.stream(reply, replyId, -1)
     return reply
   })
+}
+
+/** Token counts by metric kind; cache counts only when the provider reports them. */
+function tokenCounts (usage: TokenUsage | undefined): Record<string, number> {
+  if (usage === undefined) return {}
+  return {
+    input: usage.inputTokens,
+    output: usage.outputTokens,
+    ...(usage.cacheReadTokens !== undefined ? { cache_read: usage.cacheReadTokens } : {}),
+    ...(usage.cacheWriteTokens !== undefined ? { cache_write: usage.cacheWriteTokens } : {})
+  }
 }
 
 function newMessage (role: StoredMessage['role'], content: string, status: StoredMessage['status']): StoredMessage {

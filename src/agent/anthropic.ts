@@ -5,6 +5,7 @@ import Anthropic from '@anthropic-ai/sdk'
 import type { MessageParam, TextBlockParam } from '@anthropic-ai/sdk/resources/messages'
 import { crisisInstruction } from '../safety/messages.ts'
 import { AgentError, kindOfStatus, type AgentErrorKind } from './errors.ts'
+import { estimateTokens } from '../chat/tokens.ts'
 import { retryUntilFirstToken } from './retry.ts'
 import type { Agent, AgentReply, ChatTurn, StreamOptions, TokenUsage } from './types.ts'
 
@@ -98,6 +99,7 @@ export function createAnthropicAgent (options: AnthropicAgentOptions): Agent {
   return {
     provider: 'anthropic',
     model: options.model,
+    promptTokens: estimateTokens(options.systemPrompt),
     stream (history, streamOptions) {
       return retryUntilFirstToken(() => streamOnce(history, streamOptions), {
         retries: options.maxRetries,

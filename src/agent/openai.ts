@@ -3,6 +3,7 @@
 import OpenAI from 'openai'
 import { crisisInstruction } from '../safety/messages.ts'
 import { AgentError, kindOfStatus, type AgentErrorKind } from './errors.ts'
+import { estimateTokens } from '../chat/tokens.ts'
 import { retryUntilFirstToken } from './retry.ts'
 import type { Agent, AgentReply, ChatTurn, StreamOptions, TokenUsage } from './types.ts'
 
@@ -81,6 +82,7 @@ export function createOpenAIAgent (options: OpenAIAgentOptions): Agent {
   return {
     provider: 'openai',
     model: options.model,
+    promptTokens: estimateTokens(options.systemPrompt),
     stream (history, streamOptions) {
       return retryUntilFirstToken(() => streamOnce(history, streamOptions), {
         retries: options.maxRetries,

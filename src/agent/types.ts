@@ -35,5 +35,7 @@ export interface StreamOptions {
 export interface Agent {
   readonly provider: string
   readonly model: string
+  /** Tokens the agent adds to every request (its system prompt), to leave room for in the history budget. */
+  readonly promptTokens: number
   stream (history: ChatTurn[], options: StreamOptions): AgentReply
 }

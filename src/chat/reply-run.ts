@@ -26,6 +26,8 @@ export interface ReplyRunOptions {
   onEnd: (end: ReplyEnd) => Promise<void>
   /** Told of failures, for the logs. */
   onError: (error: unknown) => void
+  /** Told when the first token arrives (time to first token). */
+  onFirstToken?: () => void
 }
 
 const TERMINAL_FOR_STOP: Record<StopCause, (replyId: string) => object> = {
@@ -98,6 +100,7 @@ export class ReplyRun {
             : { error: 'The reply could not be saved, please try again', code: 'STORE_UNAVAILABLE' }, true)
           return
         }
+        if (content === '') this.#options.onFirstToken?.()
         content += step.value
         await this.#send({ content: step.value })
       }

@@ -1,4 +1,23 @@
-// A rough token count for budgeting history: about four characters a token in English prose.
+// Token estimates for the history budget: a real BPE tokenizer (gpt-tokenizer's o200k encoding).
+// Claude's tokenizer differs a little; the estimate is close enough to keep a request within budget.
+import { countTokens } from 'gpt-tokenizer'
+
+/** Each turn costs a few tokens of framing (role, separators) besides its text. */
+const TURN_OVERHEAD = 4
+const CACHE_SIZE = 20000
+const cache = new Map<string, number>()
+
 export function estimateTokens (text: string): number {
-  return Math.ceil(text.length / 4)
+  return countTokens(text)
+}
+
+/** The tokens a stored message takes in a request, remembered by message id (messages never change). */
+export function turnTokens (id: string, text: string): number {
+  let tokens = cache.get(id)
+  if (tokens === undefined) {
+    tokens = countTokens(text) + TURN_OVERHEAD
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string)
+    cache.set(id, tokens)
+  }
+  return tokens
 }

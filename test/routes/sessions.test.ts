@@ -85,6 +85,7 @@ t.test('an agent that throws mid-stream ends the stream with an error event and 
   const agent: Agent = {
     provider: 'broken',
     model: 'broken-1',
+    promptTokens: 0,
     async * stream () {
       yield 'partial '
       throw new Error('boom')

@@ -1,21 +1,34 @@
 import t from 'tap'
 import { toModelHistory } from '../../src/chat/history.ts'
+import { estimateTokens } from '../../src/chat/tokens.ts'
 import type { StoredMessage } from '../../src/store/types.ts'
 
 let n = 0
 const msg = (role: 'user' | 'assistant', content: string, status: StoredMessage['status'] = 'complete'): StoredMessage =>
-  ({ id: String(n++), role, content, status, createdAt: new Date(0).toISOString() })
+  ({ id: `m${n++}`, role, content, status, createdAt: new Date(0).toISOString() })
 
-t.test('keeps the newest turns that fit the budget and starts with a user turn', async (t) => {
-  const long = 'x'.repeat(400) // about 100 tokens
-  const messages = [msg('user', `a${long}`), msg('assistant', `b${long}`), msg('user', `c${long}`), msg('assistant', `d${long}`), msg('user', 'newest')]
-  const turns = toModelHistory(messages, 250)
-  t.same(turns.map(turn => turn.content[0]), ['c', 'd', 'n'], 'the oldest turns go first; an assistant turn never leads')
+const paragraph = (topic: string): string => `${topic}: I have been thinking about this a lot lately and it keeps coming back to me at night. `.repeat(4)
+
+t.test('keeps the newest whole turns that fit the budget and starts with a user turn', async (t) => {
+  const messages = [msg('user', paragraph('a')), msg('assistant', paragraph('b')), msg('user', paragraph('c')), msg('assistant', paragraph('d')), msg('user', 'newest')]
+  const perTurn = estimateTokens(paragraph('a')) + 4
+  // Room for the newest turn and two more: the third would be an assistant turn leading, so it goes too.
+  const turns = toModelHistory(messages, perTurn * 2 + 20)
+  t.same(turns.map(turn => turn.content[0]), ['c', 'd', 'n'], 'the oldest go first; no turn is split; an assistant turn never leads')
+  t.ok(turns.every(turn => messages.some(m => m.content === turn.content)), 'turns are whole')
   t.equal(toModelHistory(messages, 100000).length, 5)
 })
 
+t.test('the estimate is a real token count, not characters alone', async (t) => {
+  const english = 'I feel anxious about my exam tomorrow and cannot sleep'
+  const repeated = 'a'.repeat(400)
+  t.ok(estimateTokens(english) > 5 && estimateTokens(english) < english.length / 2)
+  t.not(estimateTokens(repeated), Math.ceil(repeated.length / 4), 'not length / 4')
+  t.ok(estimateTokens('我今天感到非常焦虑，晚上睡不着觉。') > 8, 'CJK counts by tokens, not by four characters')
+})
+
 t.test('the newest user turn is always sent, even over budget', async (t) => {
-  const turns = toModelHistory([msg('user', 'y'.repeat(4000))], 100)
+  const turns = toModelHistory([msg('user', 'y '.repeat(3000))], 100)
   t.equal(turns.length, 1)
 })
 

@@ -32,6 +32,7 @@ export function createReflectiveAgent (options: ReflectiveAgentOptions): Agent {
   return {
     provider: 'reflective',
     model: 'reflective-listener-1',
+    promptTokens: 0,
     stream
   }
 }
