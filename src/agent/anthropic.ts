@@ -89,6 +89,8 @@ export function createAnthropicAgent (options: AnthropicAgentOptions): Agent {
           usage.inputTokens = event.usage.input_tokens ?? usage.inputTokens
         }
       }
+      // The SDK ends its iteration quietly on an abort; a cut-short reply must not look complete.
+      signal.throwIfAborted()
     } catch (error) {
       if (signal.aborted) throw error
       throw new AgentError('Anthropic request failed', { kind: kindOf(error), cause: error })

@@ -72,6 +72,8 @@ export function createOpenAIAgent (options: OpenAIAgentOptions): Agent {
           if (cached !== undefined) usage.cacheReadTokens = cached
         }
       }
+      // The SDK ends its iteration quietly on an abort; a cut-short reply must not look complete.
+      signal.throwIfAborted()
     } catch (error) {
       if (signal.aborted) throw error
       throw new AgentError('OpenAI-compatible request failed', { kind: kindOf(error), cause: error })
