@@ -22,7 +22,19 @@ export default fp(async function metricsPlugin (app) {
   const registry = new Registry()
   const separatePort = app.config.METRICS_PORT !== 0
   await app.register(fastifyMetrics, {
-    endpoint: separatePort ? null : { url: '/metrics', method: 'GET', schema: { hide: true }, logLevel: 'warn' } as never,
+    endpoint: separatePort
+      ? null
+      : {
+          url: '/metrics',
+          method: 'GET',
+          logLevel: 'warn',
+          schema: {
+            operationId: 'getMetrics',
+            tags: ['health'],
+            summary: 'Prometheus metrics (text exposition format)',
+            response: { 200: { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } } }
+          }
+        } as never,
     defaultMetrics: { enabled: true, register: registry },
     routeMetrics: {
       enabled: { histogram: true, summary: false },

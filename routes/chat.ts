@@ -11,7 +11,7 @@ import { StreamCounter } from '../src/chat/stream-counter.ts'
 import { SessionBusyError, ShuttingDownError, TooManyStreamsError } from '../src/errors.ts'
 import { AI_DISCLOSURE, DISCLOSURE_INTERVAL_MS } from '../src/safety/messages.ts'
 import { resourcesFor } from '../src/safety/resources.ts'
-import { ErrorRef, IdSchema } from '../src/schemas.ts'
+import { ErrorRef, EventStreamResponse, IdSchema } from '../src/schemas.ts'
 import type { SessionKey, StoredMessage } from '../src/store/types.ts'
 
 // A reply's session lock is refreshed this often, well inside the store's lock expiry.
@@ -61,7 +61,8 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['chat'],
       summary: 'Send a message; the reply streams back as Server-Sent Events',
       body: ChatRequestSchema,
-      response: { 400: ErrorRef, 401: ErrorRef, 403: ErrorRef, 409: ErrorRef, 413: ErrorRef, 415: ErrorRef, 429: ErrorRef, 503: ErrorRef }
+      security: [{}, { bearerAuth: [] }],
+      response: { 200: EventStreamResponse, 400: ErrorRef, 401: ErrorRef, 403: ErrorRef, 409: ErrorRef, 413: ErrorRef, 415: ErrorRef, 429: ErrorRef, 500: ErrorRef, 503: ErrorRef }
     }
   }, async (request, reply) => {
     if (replies.draining) throw new ShuttingDownError()

@@ -1,6 +1,7 @@
 // Health: the seed's /health, and Kubernetes' liveness and readiness probes.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import { ErrorRef } from '../src/schemas.ts'
 
 const STORE_PING_TIMEOUT_MS = 1000
 
@@ -36,7 +37,7 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getHealth',
       tags: ['health'],
       summary: 'Health check (the seed API)',
-      response: { 200: Type.Object({ status: Type.String(), service: Type.String() }) }
+      response: { 200: Type.Object({ status: Type.String(), service: Type.String() }), 500: ErrorRef }
     }
   }, async () => ({ status: 'healthy', service: 'TherapyBot API' }))
 
@@ -45,7 +46,7 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getLiveness',
       tags: ['health'],
       summary: 'Liveness: the event loop turns; touches neither store nor model',
-      response: { 200: Type.Object({ status: Type.Literal('ok') }) }
+      response: { 200: Type.Object({ status: Type.Literal('ok') }), 500: ErrorRef }
     }
   }, async () => ({ status: 'ok' as const }))
 
@@ -54,7 +55,7 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getReadiness',
       tags: ['health'],
       summary: 'Readiness: the store answers, the agent is configured and no shutdown is under way',
-      response: { 200: ReadySchema, 503: ReadySchema }
+      response: { 200: ReadySchema, 503: ReadySchema, 500: ErrorRef }
     }
   }, async (_request, reply) => {
     const checks = {

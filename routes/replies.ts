@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ReplyNotFoundError } from '../src/errors.ts'
-import { ErrorRef, SessionParamsSchema, UserQuerySchema } from '../src/schemas.ts'
+import { ErrorRef, EventStreamResponse, SessionParamsSchema, UserQuerySchema } from '../src/schemas.ts'
 
 /** `<replyId>:<seq>`, as every event's id. */
 function parseEventId (id: string | undefined): { replyId: string, seq: number } | undefined {
@@ -22,7 +22,12 @@ const replyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: SessionParamsSchema,
       querystring: Type.Object({ ...UserQuerySchema.properties, lastEventId: Type.Optional(Type.String({ maxLength: 100 })) }),
       headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ maxLength: 100 })) }),
-      response: { 204: Type.Null(), 400: ErrorRef, 401: ErrorRef, 403: ErrorRef, 404: ErrorRef, 429: ErrorRef, 503: ErrorRef }
+      security: [{}, { bearerAuth: [] }],
+      response: {
+        200: EventStreamResponse,
+        204: Type.Null({ description: 'The reply has ended and nothing is left to send' }),
+        400: ErrorRef, 401: ErrorRef, 403: ErrorRef, 404: ErrorRef, 429: ErrorRef, 500: ErrorRef, 503: ErrorRef
+      }
     },
     config: { rateLimit: app.rateLimitPolicy }
   }, async (request, reply) => {
@@ -46,7 +51,8 @@ const replyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Stop the reply now streaming for the session; the partial reply is stored as interrupted',
       params: SessionParamsSchema,
       querystring: UserQuerySchema,
-      response: { 204: Type.Null(), 400: ErrorRef, 401: ErrorRef, 403: ErrorRef, 429: ErrorRef, 503: ErrorRef }
+      security: [{}, { bearerAuth: [] }],
+      response: { 204: Type.Null({ description: 'Stopped, or nothing was streaming' }), 400: ErrorRef, 401: ErrorRef, 403: ErrorRef, 429: ErrorRef, 500: ErrorRef, 503: ErrorRef }
     },
     config: { rateLimit: app.rateLimitPolicy }
   }, async (request, reply) => {

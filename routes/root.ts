@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { packageInfo } from '../src/package-info.ts'
 import { AI_DISCLOSURE } from '../src/safety/messages.ts'
+import { ErrorRef } from '../src/schemas.ts'
 
 const InfoSchema = Type.Object({
   name: Type.String(),
@@ -25,7 +26,7 @@ const ENDPOINTS = {
 
 const rootRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/', {
-    schema: { operationId: 'getApiInfo', tags: ['info'], summary: 'API information', response: { 200: InfoSchema } }
+    schema: { operationId: 'getApiInfo', tags: ['info'], summary: 'API information', response: { 200: InfoSchema, 500: ErrorRef } }
   }, async () => ({
     name: 'TherapyBot API',
     version: packageInfo.version,

@@ -19,7 +19,8 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: "The session's messages, oldest first",
       params: SessionParamsSchema,
       querystring: UserQuerySchema,
-      response: { 200: HistorySchema, 400: ErrorRef, 401: ErrorRef, 403: ErrorRef, 404: ErrorRef, 429: ErrorRef, 503: ErrorRef }
+      security: [{}, { bearerAuth: [] }],
+      response: { 200: HistorySchema, 400: ErrorRef, 401: ErrorRef, 403: ErrorRef, 404: ErrorRef, 429: ErrorRef, 500: ErrorRef, 503: ErrorRef }
     },
     config: { rateLimit: app.rateLimitPolicy }
   }, async (request) => {
@@ -38,7 +39,8 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Erase the session and all its messages',
       params: SessionParamsSchema,
       querystring: UserQuerySchema,
-      response: { 204: Type.Null(), 400: ErrorRef, 401: ErrorRef, 403: ErrorRef, 429: ErrorRef, 503: ErrorRef }
+      security: [{}, { bearerAuth: [] }],
+      response: { 204: Type.Null({ description: 'Erased, or nothing was there' }), 400: ErrorRef, 401: ErrorRef, 403: ErrorRef, 429: ErrorRef, 500: ErrorRef, 503: ErrorRef }
     },
     config: { rateLimit: app.rateLimitPolicy }
   }, async (request, reply) => {

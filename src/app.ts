@@ -15,6 +15,7 @@ import agentPlugin from '../plugins/agent.ts'
 import safetyPlugin from '../plugins/safety.ts'
 import authPlugin from '../plugins/auth.ts'
 import rateLimitPlugin from '../plugins/rate-limit.ts'
+import openapiPlugin from '../plugins/openapi.ts'
 import rootRoutes from '../routes/root.ts'
 import healthRoutes from '../routes/health.ts'
 import chatRoutes from '../routes/chat.ts'
@@ -23,7 +24,7 @@ import replyRoutes from '../routes/replies.ts'
 import type { Agent } from './agent/types.ts'
 import type { SessionStore } from './store/types.ts'
 import { toErrorBody } from './errors.ts'
-import { ErrorSchema } from './schemas.ts'
+import { SHARED_SCHEMAS } from './schemas.ts'
 import { formatValidationErrors } from './validation-messages.ts'
 
 export interface BuildAppOptions extends ConfigPluginOptions {
@@ -55,7 +56,7 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
     forceCloseConnections: true
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  app.addSchema(ErrorSchema)
+  for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
   // JSON is the only body this API reads: anything else is 415, not a string to validate.
   app.removeContentTypeParser('text/plain')
 
@@ -63,6 +64,8 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(configPlugin, { env: options.env, dotenv: options.dotenv })
   app.log.level = app.config.LOG_LEVEL
   await app.register(sensiblePlugin)
+  // Before any route, so that the document sees them all (the metrics route included).
+  await app.register(openapiPlugin)
   await app.register(metricsPlugin)
   await app.register(corsPlugin)
   await app.register(ssePlugin)

@@ -1,0 +1,34 @@
+// @fastify/swagger: the OpenAPI 3.1 document, generated from the route schemas, at GET /openapi.json.
+// Registered before the routes so that it sees them all; no docs UI (the service renders no HTML).
+import fp from 'fastify-plugin'
+import swagger from '@fastify/swagger'
+import { packageInfo } from '../src/package-info.ts'
+
+export default fp(async function openapiPlugin (app) {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'TherapyBot API',
+        version: packageInfo.version,
+        description: 'Mental-health support chat: a message in, the reply streamed back as Server-Sent Events.'
+      },
+      tags: [
+        { name: 'chat', description: 'Send a message; resume or stop its reply' },
+        { name: 'sessions', description: 'History and erasure' },
+        { name: 'health', description: 'Probes' },
+        { name: 'info', description: 'About the API' }
+      ],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Needed when the operator turns authentication on' }
+        }
+      }
+    },
+    // Shared schemas keep their $id as their component name (Error, ChatEvent...), stable for generated clients.
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) => typeof json.$id === 'string' ? json.$id : `def-${i}`
+    }
+  })
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+}, { name: 'openapi' })
