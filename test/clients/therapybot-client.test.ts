@@ -1,0 +1,127 @@
+// The streaming client library: SSE parsing under adversarial chunkings, and the real API end to end.
+import t from 'tap'
+import fc from 'fast-check'
+import { chat, readEvents, resume, stop, TherapyBotError, type ChatEvent } from '../../clients/therapybot-client.ts'
+import { build, listen } from '../helper.ts'
+
+const EVENTS = [
+  { notice: { kind: 'ai_disclosure', message: 'You are talking with an AI, not a person.' } },
+  { content: 'I hear 😊 你好 שלום ' },
+  { content: 'x'.repeat(3000) },
+  { content: 'line\nbreak "quoted" \\ back' },
+  { done: true, messageId: 'r1', stopReason: 'end_turn', usage: { inputTokens: 3, outputTokens: 4 } }
+]
+
+function payload (newline: string): Uint8Array {
+  const text = ': ping' + newline + newline + EVENTS.map((event, i) => `id: r1:${i}${newline}data: ${JSON.stringify(event)}${newline}${newline}`).join(`: ping${newline}${newline}`)
+  return new TextEncoder().encode(text)
+}
+
+function streamOf (bytes: Uint8Array, cuts: number[]): ReadableStream<Uint8Array> {
+  const points = [...new Set(cuts.filter(c => c > 0 && c < bytes.length))].sort((a, b) => a - b)
+  const pieces = [0, ...points, bytes.length].slice(1).map((end, i, ends) => bytes.slice(i === 0 ? 0 : ends[i - 1], end))
+  return new ReadableStream({
+    start (controller) {
+      for (const piece of pieces) controller.enqueue(piece)
+      controller.close()
+    }
+  })
+}
+
+async function collect (stream: ReadableStream<Uint8Array>): Promise<ChatEvent[]> {
+  const events: ChatEvent[] = []
+  for await (const event of readEvents(stream)) events.push(event)
+  return events
+}
+
+const expected = EVENTS.map((event, i) => ({ id: `r1:${i}`, type: Object.keys(event)[0], ...event }))
+
+t.test('events come out whole and in order however the bytes are cut', async (t) => {
+  for (const newline of ['\n', '\r\n']) {
+    const bytes = payload(newline)
+    t.same(await collect(streamOf(bytes, [])), expected, 'one chunk')
+    t.same(await collect(streamOf(bytes, Array.from({ length: bytes.length }, (_v, i) => i))), expected, 'one byte at a time')
+    let everySplit = true
+    for (let cut = 1; cut < bytes.length; cut += 7) {
+      const events = await collect(streamOf(bytes, [cut]))
+      if (JSON.stringify(events) !== JSON.stringify(expected)) everySplit = false
+    }
+    t.ok(everySplit, 'cut in two at many places, inside lines, JSON and multi-byte characters')
+    await fc.assert(fc.asyncProperty(fc.array(fc.nat({ max: bytes.length }), { maxLength: 60 }), async (cuts) => {
+      t.same(await collect(streamOf(bytes, cuts)), expected)
+    }), { numRuns: 100 })
+  }
+})
+
+t.test("the seed README's split-per-read snippet breaks where this client does not", async (t) => {
+  const bytes = payload('\n')
+  const text = new TextDecoder().decode(bytes)
+  const cut = text.indexOf('xxxx') + 10
+  // The seed's reader: split each read on newlines and JSON.parse every data: line.
+  const seedParse = (): void => {
+    for (const chunk of [text.slice(0, cut), text.slice(cut)]) {
+      for (const line of chunk.split('\n')) if (line.startsWith('data: ')) JSON.parse(line.slice(6))
+    }
+  }
+  t.throws(seedParse, SyntaxError, 'a JSON line across two reads breaks the seed snippet')
+  t.same(await collect(streamOf(bytes, [new TextEncoder().encode(text.slice(0, cut)).length])), expected)
+})
+
+t.test('against the live API: chat, resume, stop and errors', async (t) => {
+  const app = await build(t, { env: { REFLECTIVE_WORD_DELAY_MS: '15', STREAM_RESUME_WINDOW_MS: '5000' } })
+  const baseUrl = await listen(app)
+
+  const events: ChatEvent[] = []
+  for await (const event of chat({ baseUrl, message: 'I feel anxious about work', sessionId: 'lib-1', userId: 'u1' })) events.push(event)
+  t.equal(events[0]?.type, 'notice')
+  t.equal(events.at(-1)?.type, 'done')
+  const text = events.flatMap(e => e.type === 'content' ? [e.content] : []).join('')
+  const stored = (await app.inject({ method: 'GET', url: '/sessions/lib-1/messages?userId=u1' })).json().messages[1].content
+  t.equal(text, stored)
+
+  // Drop after three pieces, then resume from the last id.
+  const controller = new AbortController()
+  let lastId = ''
+  let first = ''
+  try {
+    for await (const event of chat({ baseUrl, message: 'and I cannot sleep', sessionId: 'lib-2', userId: 'u1', signal: controller.signal })) {
+      lastId = event.id
+      if (event.type === 'content') {
+        first += event.content
+        if (first.split(' ').length > 3) controller.abort()
+      }
+    }
+  } catch (error) {
+    t.equal((error as Error).name, 'AbortError')
+  }
+  let rest = ''
+  let end: ChatEvent | undefined
+  for await (const event of resume({ baseUrl, sessionId: 'lib-2', userId: 'u1', lastEventId: lastId })) {
+    if (event.type === 'content') rest += event.content
+    end = event
+  }
+  t.equal(end?.type, 'done')
+  t.equal(first + rest, (await app.inject({ method: 'GET', url: '/sessions/lib-2/messages?userId=u1' })).json().messages[1].content)
+  const nothingLeft: ChatEvent[] = []
+  for await (const event of resume({ baseUrl, sessionId: 'lib-2', userId: 'u1', lastEventId: end?.id })) nothingLeft.push(event)
+  t.same(nothingLeft, [], 'a finished reply resumes as an empty stream (204)')
+
+  // Stop a reply from the side.
+  const stopped: ChatEvent[] = []
+  for await (const event of chat({ baseUrl, message: 'tell me more', sessionId: 'lib-3', userId: 'u1' })) {
+    stopped.push(event)
+    if (event.type === 'content' && stopped.length === 3) await stop({ baseUrl, sessionId: 'lib-3', userId: 'u1' })
+  }
+  t.match(stopped.at(-1), { type: 'done', stopReason: 'stopped' })
+
+  const error = await (async () => {
+    for await (const _event of chat({ baseUrl, message: '   ', sessionId: 'lib-4' })) t.fail('no events')
+  })().then(() => undefined, (e: unknown) => e)
+  t.ok(error instanceof TherapyBotError)
+  t.match(error, { status: 400, code: 'INVALID_REQUEST', message: /message must contain some text/ })
+
+  const network = await (async () => {
+    for await (const _event of chat({ baseUrl: 'http://127.0.0.1:1', message: 'hi', sessionId: 'x' })) t.fail('no events')
+  })().then(() => undefined, (e: unknown) => e)
+  t.match(network, { status: 0, code: 'NETWORK_ERROR' })
+})
