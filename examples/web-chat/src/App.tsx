@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from 'react'
+import { useChat } from './use-chat.ts'
+
+// The API to talk to: ?api=... in the address, else VITE_API_URL at build time, else a local server.
+const API = new URLSearchParams(location.search).get('api') ?? import.meta.env.VITE_API_URL ?? 'http://localhost:5000'
+
+function sessionId (): string {
+  const saved = sessionStorage.getItem('therapybot-session')
+  if (saved !== null) return saved
+  const made = `web-${crypto.randomUUID()}`
+  sessionStorage.setItem('therapybot-session', made)
+  return made
+}
+
+export function App () {
+  const [session] = useState(sessionId)
+  const { turns, notice, safety, connection, error, send, stopReply } = useChat(API, session)
+  const [draft, setDraft] = useState('')
+  const busy = connection !== 'idle'
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    if (draft.trim() === '' || busy) return
+    void send(draft)
+    setDraft('')
+  }
+
+  return (
+    <main>
+      <h1>TherapyBot</h1>
+      {notice !== undefined && <p className='notice' role='note' data-testid='notice'>{notice}</p>}
+      {safety !== undefined && (
+        <section className='safety' role='alert' data-testid='safety'>
+          <p>{safety.message}</p>
+          <ul>
+            {safety.resources.map(resource => (
+              <li key={resource.name}>
+                <strong>{resource.name}</strong>
+                {resource.phone !== undefined && <> · call <a href={`tel:${resource.phone}`}>{resource.phone}</a></>}
+                {resource.text !== undefined && <> · text {resource.text}</>}
+                {resource.url !== undefined && <> · <a href={resource.url} target='_blank' rel='noreferrer'>website</a></>}
+                {resource.description !== undefined && <div>{resource.description}</div>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <ol className='turns' aria-live='polite'>
+        {turns.map((turn, index) => (
+          <li key={index} className={turn.role} data-testid={turn.role} data-status={turn.status}>
+            {turn.text}
+            {turn.status === 'stopped' && <em> (stopped)</em>}
+          </li>
+        ))}
+      </ol>
+      {connection === 'reconnecting' && <p className='status' data-testid='reconnecting'>Connection lost; reconnecting…</p>}
+      {error !== undefined && <p className='error' role='alert'>{error}</p>}
+      <form onSubmit={submit}>
+        <textarea
+          aria-label='Your message'
+          value={draft}
+          onChange={event => setDraft(event.target.value)}
+          placeholder='How are you feeling?'
+          maxLength={4000}
+        />
+        <button type='submit' disabled={busy || draft.trim() === ''}>Send</button>
+        <button type='button' onClick={() => { void stopReply() }} disabled={!busy}>Stop</button>
+      </form>
+    </main>
+  )
+}

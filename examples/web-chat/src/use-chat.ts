@@ -1,0 +1,76 @@
+// The chat state of the example app, on the TherapyBot client library: streams replies as they
+// arrive, keeps the AI notice and crisis resources, stops on request, and resumes a dropped stream.
+import { useCallback, useRef, useState } from 'react'
+import { chat, resume, stop, TherapyBotError, type ChatEvent } from '../../../clients/therapybot-client.ts'
+
+export interface Turn {
+  role: 'user' | 'assistant'
+  text: string
+  status: 'streaming' | 'complete' | 'stopped' | 'interrupted' | 'failed'
+}
+
+type SafetyEvent = Extract<ChatEvent, { type: 'safety' }>['safety']
+
+const MAX_RESUMES = 5
+
+export function useChat (baseUrl: string, sessionId: string) {
+  const [turns, setTurns] = useState<Turn[]>([])
+  const [notice, setNotice] = useState<string>()
+  const [safety, setSafety] = useState<SafetyEvent>()
+  const [connection, setConnection] = useState<'idle' | 'streaming' | 'reconnecting'>('idle')
+  const [error, setError] = useState<string>()
+  const abort = useRef<AbortController | undefined>(undefined)
+
+  const updateReply = (change: (turn: Turn) => Turn): void => {
+    setTurns(all => [...all.slice(0, -1), change(all.at(-1) as Turn)])
+  }
+
+  const send = useCallback(async (message: string) => {
+    setError(undefined)
+    setTurns(all => [...all, { role: 'user', text: message, status: 'complete' }, { role: 'assistant', text: '', status: 'streaming' }])
+    const controller = new AbortController()
+    abort.current = controller
+    setConnection('streaming')
+    let lastEventId: string | undefined
+    let events: AsyncIterable<ChatEvent> = chat({ baseUrl, sessionId, message, signal: controller.signal })
+    for (let attempt = 0; ; attempt++) {
+      try {
+        for await (const event of events) {
+          lastEventId = event.id
+          setConnection('streaming')
+          if (event.type === 'content') updateReply(turn => ({ ...turn, text: turn.text + event.content }))
+          else if (event.type === 'notice') setNotice(event.notice.message)
+          else if (event.type === 'safety') setSafety(event.safety)
+          else if (event.type === 'done') {
+            const status = event.stopReason === 'stopped' ? 'stopped' : event.stopReason === 'interrupted' ? 'interrupted' : 'complete'
+            updateReply(turn => ({ ...turn, status }))
+          } else if (event.type === 'error') {
+            updateReply(turn => ({ ...turn, status: 'failed' }))
+            setError(event.error)
+          }
+        }
+        break
+      } catch (failure) {
+        if (controller.signal.aborted) break
+        const dropped = failure instanceof TypeError || (failure instanceof TherapyBotError && failure.status === 0)
+        if (!dropped || lastEventId === undefined || attempt >= MAX_RESUMES) {
+          updateReply(turn => ({ ...turn, status: 'failed' }))
+          setError(failure instanceof Error ? failure.message : String(failure))
+          break
+        }
+        // The connection dropped mid-reply: the server keeps going; pick it up where we were.
+        setConnection('reconnecting')
+        await new Promise(resolve => setTimeout(resolve, 300 * (attempt + 1)))
+        events = resume({ baseUrl, sessionId, lastEventId, signal: controller.signal })
+      }
+    }
+    setConnection('idle')
+  }, [baseUrl, sessionId])
+
+  // The server stops the model and ends the stream with done/stopped; if it cannot be reached, stop reading.
+  const stopReply = useCallback(async () => {
+    await stop({ baseUrl, sessionId }).catch(() => abort.current?.abort())
+  }, [baseUrl, sessionId])
+
+  return { turns, notice, safety, connection, error, send, stopReply }
+}
