@@ -85,14 +85,14 @@ t.test('a page on another origin chats through the seed code and the client libr
 
   const page = await browser.newPage()
   await page.goto(site)
-  await page.waitForFunction(() => (window as any).ready === true)
+  await page.waitForFunction(() => (globalThis as any).ready === true)
 
-  const seedText = await page.evaluate(([api]) => (window as any).chatWithBot(api, 'I feel anxious about work', 'browser-seed', 'browser-user'), [openUrl])
+  const seedText = await page.evaluate(([api]) => (globalThis as any).chatWithBot(api, 'I feel anxious about work', 'browser-seed', 'browser-user'), [openUrl])
   const stored = (await open.inject({ method: 'GET', url: '/sessions/browser-seed/messages?userId=browser-user' })).json().messages[1].content
   t.equal(seedText, stored, "the seed's code gets the whole reply")
 
   const token = createSigner({ key: secret })({ sub: 'browser-user' })
-  const result = await page.evaluate(([api, bearer]) => (window as any).libraryChat(api, bearer, 'I feel lonely', 'browser-lib'), [guardedUrl, token])
+  const result = await page.evaluate(([api, bearer]) => (globalThis as any).libraryChat(api, bearer, 'I feel lonely', 'browser-lib'), [guardedUrl, token])
   t.equal(result.kinds[0], 'notice')
   t.equal(result.kinds.at(-1), 'done')
   const storedLib = (await guarded.inject({ method: 'GET', url: '/sessions/browser-lib/messages', headers: { authorization: `Bearer ${token}` } })).json().messages[1].content
@@ -112,7 +112,7 @@ t.test('an origin not on CORS_ORIGINS is refused by the browser', async (t) => {
 
   const page = await browser.newPage()
   await page.goto(site)
-  await page.waitForFunction(() => (window as any).ready === true)
-  t.match(await page.evaluate(([url]) => (window as any).tryFetch(url), [`${strictUrl}/chat`]), /TypeError: Failed to fetch/)
-  t.equal(await page.evaluate(([url]) => (window as any).tryFetch(url), [`${allowedUrl}/chat`]), 'status 200', 'the same page on the list gets through')
+  await page.waitForFunction(() => (globalThis as any).ready === true)
+  t.match(await page.evaluate(([url]) => (globalThis as any).tryFetch(url), [`${strictUrl}/chat`]), /TypeError: Failed to fetch/)
+  t.equal(await page.evaluate(([url]) => (globalThis as any).tryFetch(url), [`${allowedUrl}/chat`]), 'status 200', 'the same page on the list gets through')
 })

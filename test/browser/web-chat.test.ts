@@ -24,7 +24,7 @@ t.test('send a message, watch the reply stream in, see the notice and the crisis
   const context = await browser.newContext()
   const page = await context.newPage()
   await page.goto(`${site}/?api=${encodeURIComponent(api)}`)
-  const session = await page.evaluate(() => sessionStorage.getItem('therapybot-session'))
+  const session = await page.evaluate(() => (globalThis as any).sessionStorage.getItem('therapybot-session') as string)
 
   // A message; the reply appears while it streams, then completes.
   await page.getByLabel('Your message').fill('I have been feeling anxious about work')
