@@ -3,8 +3,13 @@
 import type { SessionKey } from '../store/types.ts'
 import type { ReplyBus, ReplyEvent, ReplyStatus } from './types.ts'
 
+/** Most events a reply keeps for resuming: a runaway model cannot grow memory without bound. */
+export const MAX_REPLY_EVENTS = 10000
+
 interface ReplyLog {
+  /** The newest events (at most MAX_REPLY_EVENTS); `first` is the seq of events[0]. */
   events: ReplyEvent[]
+  first: number
   ended: boolean
   listeners: number
   wake: Set<() => void>
@@ -27,7 +32,7 @@ export class LocalReplyBus implements ReplyBus {
   }
 
   async open (key: SessionKey, replyId: string): Promise<void> {
-    this.#logs.set(replyId, { events: [], ended: false, listeners: 0, wake: new Set() })
+    this.#logs.set(replyId, { events: [], first: 0, ended: false, listeners: 0, wake: new Set() })
     this.#latest.set(sessionId(key), replyId)
   }
 
@@ -35,6 +40,12 @@ export class LocalReplyBus implements ReplyBus {
     const log = this.#logs.get(replyId)
     if (log === undefined || log.ended) return
     log.events.push(event)
+    if (log.events.length > MAX_REPLY_EVENTS) {
+      // Drop the oldest half at once, so that trimming costs little per event.
+      const dropped = log.events.length - MAX_REPLY_EVENTS / 2
+      log.events.splice(0, dropped)
+      log.first += dropped
+    }
     if (event.terminal) {
       log.ended = true
       const timer: NodeJS.Timeout = setTimeout(() => {
@@ -53,7 +64,7 @@ export class LocalReplyBus implements ReplyBus {
 
   async status (replyId: string): Promise<ReplyStatus | undefined> {
     const log = this.#logs.get(replyId)
-    return log === undefined ? undefined : { ended: log.ended, lastSeq: log.events.length - 1 }
+    return log === undefined ? undefined : { ended: log.ended, lastSeq: log.first + log.events.length - 1 }
   }
 
   async * follow (replyId: string, afterSeq: number, signal: AbortSignal): AsyncGenerator<ReplyEvent> {
@@ -61,7 +72,9 @@ export class LocalReplyBus implements ReplyBus {
     if (log === undefined) return
     let next = afterSeq + 1
     while (!signal.aborted) {
-      while (next < log.events.length) yield log.events[next++] as ReplyEvent
+      // A reader that fell behind the kept window continues from the oldest event kept.
+      next = Math.max(next, log.first)
+      while (next - log.first < log.events.length) yield log.events[next++ - log.first] as ReplyEvent
       if (log.ended) return
       await new Promise<void>(resolve => {
         const done = (): void => {

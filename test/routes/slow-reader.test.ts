@@ -1,0 +1,53 @@
+// A client that stops reading must not make the server buffer without bound: the socket write
+// buffer stays small (backpressure), the reply still ends and is stored, and the reply log is capped.
+import t from 'tap'
+import { connect } from 'node:net'
+import { once } from 'node:events'
+import { setTimeout as sleep } from 'node:timers/promises'
+import type { ServerResponse } from 'node:http'
+import { build, listen } from '../helper.ts'
+import { startAnthropicMock } from '../mocks/anthropic.ts'
+import { LocalReplyBus, MAX_REPLY_EVENTS } from '../../src/streams/local-bus.ts'
+
+t.test('a stalled client: bounded socket buffer, the reply goes on and is stored', async (t) => {
+  const mock = await startAnthropicMock()
+  t.teardown(() => mock.close())
+  const token = 'x'.repeat(1000)
+  mock.enqueue({ tokens: Array.from({ length: 8000 }, () => token) }) // 8 MB of reply
+  const app = await build(t, { env: { AGENT_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: mock.url, STREAM_RESUME_WINDOW_MS: '60000' } })
+  const url = new URL(await listen(app))
+  let response: ServerResponse | undefined
+  app.server.on('request', (req, res) => { if (req.url === '/chat') response = res })
+
+  const socket = connect(Number(url.port), url.hostname)
+  await once(socket, 'connect')
+  const body = JSON.stringify({ message: 'hello', sessionId: 'stalled' })
+  socket.write(`POST /chat HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`)
+  await once(socket, 'data')
+  socket.pause() // and never read again
+
+  let stored: any
+  for (let i = 0; i < 200 && stored === undefined; i++) {
+    await sleep(50)
+    stored = (await app.inject({ method: 'GET', url: '/sessions/stalled/messages' })).json().messages?.[1]
+  }
+  t.equal(stored?.status, 'complete', 'the reply ended and was stored while the client was stalled')
+  t.equal(stored?.content.length, 8000 * 1000)
+  const buffered = response?.writableLength ?? Infinity
+  t.ok(buffered < 1024 * 1024, `the server holds ${buffered} bytes for the stalled socket, not the 8 MB reply`)
+  socket.destroy()
+})
+
+t.test('the reply log keeps at most MAX_REPLY_EVENTS events, and a late reader continues from the oldest kept', async (t) => {
+  const bus = new LocalReplyBus(1000)
+  t.teardown(() => bus.close())
+  await bus.open({ userId: 'u', sessionId: 's' }, 'r')
+  const total = MAX_REPLY_EVENTS * 3
+  for (let seq = 0; seq < total; seq++) await bus.publish('r', { seq, data: '{}', terminal: seq === total - 1 })
+  t.same(await bus.status('r'), { ended: true, lastSeq: total - 1 })
+  const seen: number[] = []
+  for await (const event of bus.follow('r', -1, new AbortController().signal)) seen.push(event.seq)
+  t.ok(seen.length <= MAX_REPLY_EVENTS, `${seen.length} events kept`)
+  t.equal(seen.at(-1), total - 1)
+  t.same(seen, seen.map((_s, i) => (seen[0] as number) + i), 'in order without gaps')
+})
