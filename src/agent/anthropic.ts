@@ -6,6 +6,7 @@ import type { MessageParam, TextBlockParam } from '@anthropic-ai/sdk/resources/m
 import { crisisInstruction } from '../safety/messages.ts'
 import { AgentError, kindOfStatus, type AgentErrorKind } from './errors.ts'
 import { estimateTokens } from '../chat/tokens.ts'
+import { createPooledFetch } from './pooled-fetch.ts'
 import { retryUntilFirstToken } from './retry.ts'
 import type { Agent, AgentReply, ChatTurn, StreamOptions, TokenUsage } from './types.ts'
 
@@ -60,7 +61,8 @@ export function createAnthropicAgent (options: AnthropicAgentOptions): Agent {
     baseURL: options.baseURL === '' ? undefined : options.baseURL,
     timeout: options.timeoutMs,
     // Retries are ours (retryUntilFirstToken) so that errors inside the stream are retried too.
-    maxRetries: 0
+    maxRetries: 0,
+    fetch: createPooledFetch()
   })
 
   async function * streamOnce (history: ChatTurn[], { signal, crisis }: StreamOptions): AgentReply {

@@ -4,6 +4,7 @@ import OpenAI from 'openai'
 import { crisisInstruction } from '../safety/messages.ts'
 import { AgentError, kindOfStatus, type AgentErrorKind } from './errors.ts'
 import { estimateTokens } from '../chat/tokens.ts'
+import { createPooledFetch } from './pooled-fetch.ts'
 import { retryUntilFirstToken } from './retry.ts'
 import type { Agent, AgentReply, ChatTurn, StreamOptions, TokenUsage } from './types.ts'
 
@@ -45,7 +46,8 @@ export function createOpenAIAgent (options: OpenAIAgentOptions): Agent {
     apiKey: options.apiKey === '' ? 'not-needed' : options.apiKey,
     baseURL: options.baseURL === '' ? undefined : options.baseURL,
     timeout: options.timeoutMs,
-    maxRetries: 0
+    maxRetries: 0,
+    fetch: createPooledFetch()
   })
 
   async function * streamOnce (history: ChatTurn[], { signal, crisis }: StreamOptions): AgentReply {
