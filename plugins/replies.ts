@@ -1,5 +1,7 @@
 // Provides `app.replies`: the replies this process generates, the bus that carries their events to
 // clients (in process, or through Redis), the resume window, stop requests and the drain on shutdown.
+import { once } from 'node:events'
+import { setTimeout as sleep } from 'node:timers/promises'
 import fp from 'fastify-plugin'
 import type { FastifyReply } from 'fastify'
 import { ReplyRegistry } from '../src/chat/reply-registry.ts'
@@ -27,11 +29,14 @@ declare module 'fastify' {
 
 // How long an ended reply can still be resumed.
 const RETAIN_MS = 5 * 60 * 1000
+// After the replies end, how long the drain waits for their last events to reach the clients.
+const FLUSH_MS = 2000
 const MAX_REPLY_MS = 30 * 60 * 1000
 
 export default fp(async function repliesPlugin (app) {
   const { config } = app
   const registry = new ReplyRegistry()
+  const openStreams = new Set<Promise<unknown>>()
   const bus: ReplyBus = app.redis === null
     ? new LocalReplyBus(RETAIN_MS)
     : new RedisReplyBus(app.redis, { retainMs: RETAIN_MS, maxReplyMs: MAX_REPLY_MS, onError: (error) => app.log.warn({ err: error }, 'reply bus error') })
@@ -50,11 +55,19 @@ export default fp(async function repliesPlugin (app) {
     else setTimeout(check, config.STREAM_RESUME_WINDOW_MS).unref()
   }
 
+  /** Ended replies: let their clients receive the last events before the server closes. */
+  async function flushStreams (): Promise<void> {
+    await Promise.race([Promise.allSettled(openStreams), sleep(FLUSH_MS, undefined, { ref: false })])
+  }
+
   const replies: Replies = {
     bus,
     registry,
     draining: false,
     stream (reply, replyId, afterSeq) {
+      const closed = once(reply.raw, 'close')
+      openStreams.add(closed)
+      void closed.finally(() => openStreams.delete(closed))
       const detach = bus.attach(replyId)
       const left = new AbortController()
       const messages = sseMessages(replyId, bus.follow(replyId, afterSeq, left.signal), config.SSE_KEEPALIVE_MS)
@@ -73,6 +86,7 @@ export default fp(async function repliesPlugin (app) {
     async drain () {
       replies.draining = true
       await registry.drain(config.SHUTDOWN_GRACE_MS, 'shutdown')
+      await flushStreams()
     }
   }
   app.decorate('replies', replies)
@@ -80,6 +94,7 @@ export default fp(async function repliesPlugin (app) {
   app.addHook('preClose', async () => {
     replies.draining = true
     await registry.drain(0, 'shutdown')
+    await flushStreams()
   })
   app.addHook('onClose', async () => { await bus.close() })
 }, { name: 'replies', dependencies: ['config', 'redis'] })

@@ -9,8 +9,18 @@ export interface SseMessage {
   comment?: string
 }
 
-export async function * sseMessages (replyId: string, events: AsyncIterable<ReplyEvent>, keepAliveMs: number): AsyncGenerator<SseMessage, void, undefined> {
-  const iterator = events[Symbol.asyncIterator]()
+/**
+ * Several events ready at once, as one message: fastify-sse-v2 writes `:<comment>\n\n` as it is,
+ * so a comment that starts with a newline carries whole serialized events after an empty comment
+ * line. Safe because every field is ours: ids are `<uuid>:<n>`, data is JSON (no raw newlines).
+ */
+function batchMessage (replyId: string, events: ReplyEvent[]): SseMessage {
+  const serialized = events.map(event => `id: ${replyId}:${event.seq}\ndata: ${event.data}\n\n`).join('')
+  return { comment: `\n${serialized.slice(0, -2)}` }
+}
+
+export async function * sseMessages (replyId: string, batches: AsyncIterable<ReplyEvent[]>, keepAliveMs: number): AsyncGenerator<SseMessage, void, undefined> {
+  const iterator = batches[Symbol.asyncIterator]()
   const keepAlive = new KeepAlive(keepAliveMs)
   try {
     let pending = iterator.next()
@@ -22,8 +32,10 @@ export async function * sseMessages (replyId: string, events: AsyncIterable<Repl
         continue
       }
       if (step.done === true) return
-      yield { id: `${replyId}:${step.value.seq}`, data: step.value.data }
-      if (step.value.terminal) return
+      const events = step.value
+      const only = events.length === 1 ? events[0] : undefined
+      yield only !== undefined ? { id: `${replyId}:${only.seq}`, data: only.data } : batchMessage(replyId, events)
+      if (events.at(-1)?.terminal === true) return
       pending = iterator.next()
     }
   } catch {

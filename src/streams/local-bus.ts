@@ -67,20 +67,26 @@ export class LocalReplyBus implements ReplyBus {
     return log === undefined ? undefined : { ended: log.ended, lastSeq: log.first + log.events.length - 1 }
   }
 
-  async * follow (replyId: string, afterSeq: number, signal: AbortSignal): AsyncGenerator<ReplyEvent> {
+  async * follow (replyId: string, afterSeq: number, signal: AbortSignal): AsyncGenerator<ReplyEvent[]> {
     const log = this.#logs.get(replyId)
     if (log === undefined) return
     let next = afterSeq + 1
     while (!signal.aborted) {
       // A reader that fell behind the kept window continues from the oldest event kept.
       next = Math.max(next, log.first)
-      while (next - log.first < log.events.length) yield log.events[next++ - log.first] as ReplyEvent
+      if (next - log.first < log.events.length) {
+        const batch = log.events.slice(next - log.first)
+        next += batch.length
+        yield batch
+        continue
+      }
       if (log.ended) return
       await new Promise<void>(resolve => {
         const done = (): void => {
           signal.removeEventListener('abort', done)
           log.wake.delete(done)
-          resolve()
+          // Let the rest of a burst arrive first (one turn of the event loop), to send it in one write.
+          setImmediate(resolve)
         }
         log.wake.add(done)
         signal.addEventListener('abort', done, { once: true })

@@ -67,7 +67,7 @@ export class RedisReplyBus implements ReplyBus {
     return { ended: event.terminal, lastSeq: event.seq }
   }
 
-  async * follow (replyId: string, afterSeq: number, signal: AbortSignal): AsyncGenerator<ReplyEvent> {
+  async * follow (replyId: string, afterSeq: number, signal: AbortSignal): AsyncGenerator<ReplyEvent[]> {
     if (this.#local.has(replyId)) {
       yield * this.#local.follow(replyId, afterSeq, signal)
       return
@@ -75,13 +75,10 @@ export class RedisReplyBus implements ReplyBus {
     const key = redisKeys.replyEvents(replyId)
     let cursor = '0'
     const entries = await this.#redis.xrange(key, '-', '+') as StreamEntry[]
-    for (const entry of entries) {
-      cursor = entry[0]
-      const event = toEvent(entry)
-      if (event.seq <= afterSeq) continue
-      yield event
-      if (event.terminal) return
-    }
+    cursor = entries.at(-1)?.[0] ?? cursor
+    const missed = entries.map(toEvent).filter(event => event.seq > afterSeq)
+    if (missed.length > 0) yield missed
+    if (missed.at(-1)?.terminal === true) return
     // Live: a blocking read needs a connection of its own.
     const reader = this.#redis.duplicate({ enableOfflineQueue: true })
     reader.on('error', () => {}) // a failed read ends this follower; the main connection reports outages
@@ -91,15 +88,14 @@ export class RedisReplyBus implements ReplyBus {
     try {
       let idleSince = Date.now()
       while (!signal.aborted && Date.now() - idleSince < FOLLOW_IDLE_LIMIT_MS) {
-        const batch = await reader.xread('COUNT', 100, 'BLOCK', BLOCK_MS, 'STREAMS', key, cursor) as Array<[string, StreamEntry[]]> | null
-        for (const entry of batch?.[0]?.[1] ?? []) {
-          cursor = entry[0]
-          idleSince = Date.now()
-          const event = toEvent(entry)
-          if (event.seq <= afterSeq) continue
-          yield event
-          if (event.terminal) return
-        }
+        const read = await reader.xread('COUNT', 100, 'BLOCK', BLOCK_MS, 'STREAMS', key, cursor) as Array<[string, StreamEntry[]]> | null
+        const entries = read?.[0]?.[1] ?? []
+        if (entries.length === 0) continue
+        cursor = entries.at(-1)?.[0] ?? cursor
+        idleSince = Date.now()
+        const batch = entries.map(toEvent).filter(event => event.seq > afterSeq)
+        if (batch.length > 0) yield batch
+        if (batch.at(-1)?.terminal === true) return
       }
     } catch (error) {
       if (!signal.aborted) throw error

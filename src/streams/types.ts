@@ -24,8 +24,11 @@ export interface ReplyBus {
   latestReply (key: SessionKey): Promise<string | undefined>
   /** undefined once the reply's log has expired (or never was). */
   status (replyId: string): Promise<ReplyStatus | undefined>
-  /** The events after `afterSeq`, then live ones, until the terminal event or the signal. */
-  follow (replyId: string, afterSeq: number, signal: AbortSignal): AsyncIterable<ReplyEvent>
+  /**
+   * The events after `afterSeq`, then live ones, until the terminal event or the signal; in batches
+   * of whatever is ready at once, so that a burst of tokens costs one write, not one each.
+   */
+  follow (replyId: string, afterSeq: number, signal: AbortSignal): AsyncIterable<ReplyEvent[]>
   /** Counts a client reading the reply; call the returned function when it leaves. */
   attach (replyId: string): () => void
   /** Whether any client, on any instance, is reading the reply. */

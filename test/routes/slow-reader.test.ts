@@ -46,7 +46,7 @@ t.test('the reply log keeps at most MAX_REPLY_EVENTS events, and a late reader c
   for (let seq = 0; seq < total; seq++) await bus.publish('r', { seq, data: '{}', terminal: seq === total - 1 })
   t.same(await bus.status('r'), { ended: true, lastSeq: total - 1 })
   const seen: number[] = []
-  for await (const event of bus.follow('r', -1, new AbortController().signal)) seen.push(event.seq)
+  for await (const batch of bus.follow('r', -1, new AbortController().signal)) seen.push(...batch.map(event => event.seq))
   t.ok(seen.length <= MAX_REPLY_EVENTS, `${seen.length} events kept`)
   t.equal(seen.at(-1), total - 1)
   t.same(seen, seen.map((_s, i) => (seen[0] as number) + i), 'in order without gaps')
