@@ -1,7 +1,7 @@
 // `npm run bench`: this service against the Flask seed and the bare-Node floor, in one run on one
 // machine, on 127.0.0.1, bounded in time. Prints a side-by-side table and writes BENCHMARKS.md.
 import { fork, spawnSync, type ChildProcess } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -29,7 +29,8 @@ interface Target {
 }
 
 function ensureFlask (): boolean {
-  const probe = spawnSync('python3', ['-c', 'import flask, flask_cors, aiohttp, gevent'], { stdio: 'ignore' })
+  // Debian's packages install for the system Python, which gunicorn runs on.
+  const probe = spawnSync('/usr/bin/python3', ['-c', 'import flask, flask_cors, aiohttp, gevent'], { stdio: 'ignore' })
   if (probe.status === 0 && existsSync('/usr/bin/gunicorn')) return true
   console.log('installing the Flask seed\'s Debian packages...')
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' })
@@ -71,6 +72,7 @@ function ours (name: string, store: () => Promise<Record<string, string>>): Targ
           ANTHROPIC_API_KEY: 'bench',
           ANTHROPIC_BASE_URL: model,
           RATE_LIMIT_MAX: '100000000',
+          LISTEN_BACKLOG: '2048',
           ...(await store())
         }
       })
@@ -245,10 +247,9 @@ async function main (): Promise<void> {
   }
   const markdown = report(rows, started, command)
   console.log('\n' + markdown)
-  writeFileSync(join(root, QUICK ? 'BENCHMARKS.quick.md' : 'BENCHMARKS.md'), markdown + (QUICK ? '' : PROFILE_NOTES))
+  // The profile notes are written by hand (bench/PROFILE.md) and kept with the numbers.
+  const notes = readFileSync(join(root, 'bench/PROFILE.md'), 'utf8')
+  writeFileSync(join(root, QUICK ? 'BENCHMARKS.quick.md' : 'BENCHMARKS.md'), `${markdown}\n${notes}`)
 }
-
-// Kept with the numbers: what profiling found, and what was changed because of it.
-const PROFILE_NOTES = process.env.BENCH_NOTES ?? ''
 
 await main()

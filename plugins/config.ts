@@ -6,6 +6,7 @@ import { Type, type Static } from 'typebox'
 export const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 5000 }),
   HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
+  LISTEN_BACKLOG: Type.Integer({ minimum: 1, default: 511 }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   CORS_ORIGINS: Type.String({ default: '*' }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 65536 }),

@@ -21,4 +21,4 @@ closeWithGrace({ delay: app.config.SHUTDOWN_GRACE_MS + 5000, logger: app.log }, 
   await app.close()
 })
 
-await app.listen({ port: app.config.PORT, host: app.config.HOST })
+await app.listen({ port: app.config.PORT, host: app.config.HOST, backlog: app.config.LISTEN_BACKLOG })

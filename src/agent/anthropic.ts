@@ -5,22 +5,11 @@ import Anthropic from '@anthropic-ai/sdk'
 import type { MessageParam, TextBlockParam } from '@anthropic-ai/sdk/resources/messages'
 import { crisisInstruction } from '../safety/messages.ts'
 import { AgentError, kindOfStatus, type AgentErrorKind } from './errors.ts'
-import { estimateTokens } from '../chat/tokens.ts'
 import { createPooledFetch } from './pooled-fetch.ts'
-import { retryUntilFirstToken } from './retry.ts'
-import type { Agent, AgentReply, ChatTurn, StreamOptions, TokenUsage } from './types.ts'
+import { retryingAgent } from './retry.ts'
+import type { Agent, AgentReply, ChatTurn, ModelAgentOptions, StreamOptions, TokenUsage } from './types.ts'
 
-export interface AnthropicAgentOptions {
-  apiKey: string
-  baseURL?: string
-  model: string
-  maxTokens: number
-  systemPrompt: string
-  maxRetries: number
-  retryDelayMs: number
-  timeoutMs: number
-  onRetry?: (error: AgentError) => void
-}
+export type AnthropicAgentOptions = ModelAgentOptions
 
 const ERROR_TYPE_KINDS: Record<string, AgentErrorKind> = {
   overloaded_error: 'overloaded',
@@ -100,17 +89,5 @@ export function createAnthropicAgent (options: AnthropicAgentOptions): Agent {
     return { stopReason, usage }
   }
 
-  return {
-    provider: 'anthropic',
-    model: options.model,
-    promptTokens: estimateTokens(options.systemPrompt),
-    stream (history, streamOptions) {
-      return retryUntilFirstToken(() => streamOnce(history, streamOptions), {
-        retries: options.maxRetries,
-        minDelayMs: options.retryDelayMs,
-        signal: streamOptions.signal,
-        onRetry: options.onRetry
-      })
-    }
-  }
+  return retryingAgent('anthropic', options, streamOnce)
 }

@@ -3,23 +3,11 @@
 import OpenAI from 'openai'
 import { crisisInstruction } from '../safety/messages.ts'
 import { AgentError, kindOfStatus, type AgentErrorKind } from './errors.ts'
-import { estimateTokens } from '../chat/tokens.ts'
 import { createPooledFetch } from './pooled-fetch.ts'
-import { retryUntilFirstToken } from './retry.ts'
-import type { Agent, AgentReply, ChatTurn, StreamOptions, TokenUsage } from './types.ts'
+import { retryingAgent } from './retry.ts'
+import type { Agent, AgentReply, ChatTurn, ModelAgentOptions, StreamOptions, TokenUsage } from './types.ts'
 
-export interface OpenAIAgentOptions {
-  /** Local servers often need none. */
-  apiKey: string
-  baseURL: string
-  model: string
-  maxTokens: number
-  systemPrompt: string
-  maxRetries: number
-  retryDelayMs: number
-  timeoutMs: number
-  onRetry?: (error: AgentError) => void
-}
+export type OpenAIAgentOptions = ModelAgentOptions
 
 // OpenAI's finish reasons in the words the rest of the service uses (Anthropic's).
 const STOP_REASONS: Record<string, string> = {
@@ -83,17 +71,5 @@ export function createOpenAIAgent (options: OpenAIAgentOptions): Agent {
     return { stopReason, usage }
   }
 
-  return {
-    provider: 'openai',
-    model: options.model,
-    promptTokens: estimateTokens(options.systemPrompt),
-    stream (history, streamOptions) {
-      return retryUntilFirstToken(() => streamOnce(history, streamOptions), {
-        retries: options.maxRetries,
-        minDelayMs: options.retryDelayMs,
-        signal: streamOptions.signal,
-        onRetry: options.onRetry
-      })
-    }
-  }
+  return retryingAgent('openai', options, streamOnce)
 }

@@ -6,7 +6,8 @@ import { Readable } from 'node:stream'
 import { Agent, request } from 'undici'
 
 export function createPooledFetch (): typeof fetch {
-  const dispatcher = new Agent({ keepAliveTimeout: 30000, connections: 512 })
+  // No cap on connections: every open reply streams over its own, and a cap would queue replies.
+  const dispatcher = new Agent({ keepAliveTimeout: 30000 })
   return (async (input: string | URL | Request, init: RequestInit = {}) => {
     const url = input instanceof Request ? input.url : input
     const response = await request(url, {

@@ -1,7 +1,8 @@
 // Retries a reply that fails before its first token; after that the client already has text, so no retry.
 import pRetry from 'p-retry'
+import { estimateTokens } from '../chat/tokens.ts'
 import { AgentError } from './errors.ts'
-import type { AgentReply } from './types.ts'
+import type { Agent, AgentReply, ChatTurn, ModelAgentOptions, StreamOptions } from './types.ts'
 
 export interface RetryOptions {
   retries: number
@@ -30,4 +31,25 @@ export async function * retryUntilFirstToken (start: () => AgentReply, options: 
   if (first.done === true) return first.value
   yield first.value
   return yield * reply
+}
+
+/** A model provider's Agent: its single attempt, retried before the first token as configured. */
+export function retryingAgent (
+  provider: string,
+  options: ModelAgentOptions,
+  streamOnce: (history: ChatTurn[], streamOptions: StreamOptions) => AgentReply
+): Agent {
+  return {
+    provider,
+    model: options.model,
+    promptTokens: estimateTokens(options.systemPrompt),
+    stream (history, streamOptions) {
+      return retryUntilFirstToken(() => streamOnce(history, streamOptions), {
+        retries: options.maxRetries,
+        minDelayMs: options.retryDelayMs,
+        signal: streamOptions.signal,
+        onRetry: options.onRetry
+      })
+    }
+  }
 }

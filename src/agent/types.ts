@@ -1,4 +1,5 @@
 // The one interface every model provider implements.
+import type { AgentError } from './errors.ts'
 
 export interface ChatTurn {
   role: 'user' | 'assistant'
@@ -38,4 +39,18 @@ export interface Agent {
   /** Tokens the agent adds to every request (its system prompt), to leave room for in the history budget. */
   readonly promptTokens: number
   stream (history: ChatTurn[], options: StreamOptions): AgentReply
+}
+
+/** What every model-backed provider (anthropic, openai) is configured with. */
+export interface ModelAgentOptions {
+  apiKey: string
+  baseURL: string
+  model: string
+  maxTokens: number
+  systemPrompt: string
+  maxRetries: number
+  retryDelayMs: number
+  timeoutMs: number
+  /** Told of each failed attempt that will be retried (metrics). */
+  onRetry?: (error: AgentError) => void
 }
