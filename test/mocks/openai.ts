@@ -1,49 +1,15 @@
 // A loopback stand-in for an OpenAI-compatible chat-completions server, speaking its real streaming
 // wire format (`data: {chunk}` lines, a usage chunk, `data: [DONE]`), so the real `openai` SDK is exercised.
-import { once } from 'node:events'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { writeSplit, type MockReply, type RecordedRequest } from './anthropic.ts'
+import { startModelMock, writeSplit, type ModelMock } from './loopback-model.ts'
 
-export interface OpenAIMock {
-  /** The base URL to give the SDK (it ends in /v1). */
-  url: string
-  requests: RecordedRequest[]
-  enqueue: (...replies: MockReply[]) => void
-  defaultReply: MockReply
-  close: () => Promise<void>
-}
+/** Its `url` is the base URL to give the SDK (it ends in /v1). */
+export type OpenAIMock = ModelMock
 
 const FINISH: Record<string, string> = { end_turn: 'stop', max_tokens: 'length', refusal: 'content_filter' }
 
 export async function startOpenAIMock (): Promise<OpenAIMock> {
-  const queue: MockReply[] = []
-  const requests: RecordedRequest[] = []
-  const mock: OpenAIMock = {
-    url: '',
-    requests,
-    enqueue: (...replies) => { queue.push(...replies) },
-    defaultReply: { tokens: ['Hello', ' there', '.'] },
-    close: async () => {
-      server.closeAllConnections()
-      server.close()
-      await once(server, 'close')
-    }
-  }
-
-  async function handle (req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = []
-    for await (const chunk of req) chunks.push(chunk as Buffer)
-    const record: RecordedRequest = { body: JSON.parse(Buffer.concat(chunks).toString('utf8')), headers: req.headers, closedEarly: false }
-    requests.push(record)
-    res.on('close', () => {
-      if (!res.writableFinished) {
-        record.closedEarly = true
-        record.closedAt = performance.now()
-      }
-    })
-    const reply = queue.shift() ?? mock.defaultReply
+  return await startModelMock(async (req, res, record, reply) => {
     if (req.url !== '/v1/chat/completions') {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"message":"not found","type":"invalid_request_error"}}')
       return
@@ -80,11 +46,5 @@ export async function startOpenAIMock (): Promise<OpenAIMock> {
     })
     res.write('data: [DONE]\n\n')
     res.end()
-  }
-
-  const server = createServer((req, res) => { handle(req, res).catch(() => res.destroy()) })
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  mock.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`
-  return mock
+  }, '/v1')
 }
