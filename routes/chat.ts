@@ -88,7 +88,6 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       throw error
     }
 
-    const started = performance.now()
     let firstTokenMs: number | undefined
     metrics.streamsOpen.inc()
     const keepLock = setInterval(() => { store.refreshReplyLock(key, replyId).catch(() => {}) }, LOCK_REFRESH_MS).unref()
@@ -106,7 +105,8 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
           clearInterval(keepLock)
           await store.unlockReply(key, replyId).catch(() => {})
           openStreams.close(key.userId)
-          const durationMs = performance.now() - started
+          // Timed from the request's arrival (reply.elapsedTime), as the client sees it.
+          const durationMs = reply.elapsedTime
           metrics.streamsOpen.dec()
           metrics.streamDuration.observe({ ...provider, status }, durationMs / 1000)
           for (const [kind, count] of Object.entries(tokenCounts(outcome?.usage))) metrics.tokens.inc({ ...provider, kind }, count)
@@ -127,7 +127,7 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.log.error({ err: error }, 'chat reply failed')
       },
       onFirstToken: () => {
-        firstTokenMs = performance.now() - started
+        firstTokenMs = reply.elapsedTime
         metrics.timeToFirstToken.observe(provider, firstTokenMs / 1000)
       }
     })
