@@ -27,19 +27,20 @@ declare module 'fastify' {
   }
 }
 
-// How long an ended reply can still be resumed.
-const RETAIN_MS = 5 * 60 * 1000
+// An ended reply can still be resumed for the resume window (at least this long), from memory or Redis.
+const MIN_RETAIN_MS = 10000
 // After the replies end, how long the drain waits for their last events to reach the clients.
 const FLUSH_MS = 2000
 const MAX_REPLY_MS = 30 * 60 * 1000
 
 export default fp(async function repliesPlugin (app) {
   const { config } = app
+  const retainMs = Math.max(config.STREAM_RESUME_WINDOW_MS, MIN_RETAIN_MS)
   const registry = new ReplyRegistry()
   const openStreams = new Set<Promise<unknown>>()
   const bus: ReplyBus = app.redis === null
-    ? new LocalReplyBus(RETAIN_MS)
-    : new RedisReplyBus(app.redis, { retainMs: RETAIN_MS, maxReplyMs: MAX_REPLY_MS, onError: (error) => app.log.warn({ err: error }, 'reply bus error') })
+    ? new LocalReplyBus(retainMs)
+    : new RedisReplyBus(app.redis, { retainMs, maxReplyMs: MAX_REPLY_MS, onError: (error) => app.log.warn({ err: error }, 'reply bus error') })
   bus.onStop((replyId) => registry.get(replyId)?.stop('stopped'))
 
   /** A client left: unless one comes back (on any instance) within the window, stop the reply. */

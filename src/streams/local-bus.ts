@@ -5,6 +5,8 @@ import type { ReplyBus, ReplyEvent, ReplyStatus } from './types.ts'
 
 /** Most events a reply keeps for resuming: a runaway model cannot grow memory without bound. */
 export const MAX_REPLY_EVENTS = 10000
+/** Most ended replies kept for late resumes: under heavy traffic the oldest go first. */
+export const MAX_ENDED_REPLIES = 5000
 
 interface ReplyLog {
   /** The newest events (at most MAX_REPLY_EVENTS); `first` is the seq of events[0]. */
@@ -21,6 +23,8 @@ export class LocalReplyBus implements ReplyBus {
   readonly #stopHandlers: Array<(replyId: string) => void> = []
   readonly #retainMs: number
   readonly #timers = new Set<NodeJS.Timeout>()
+  /** Ended replies, oldest first. */
+  readonly #ended = new Set<string>()
 
   /** @param retainMs how long an ended reply stays available to resume */
   constructor (retainMs: number) {
@@ -53,6 +57,8 @@ export class LocalReplyBus implements ReplyBus {
         this.#forget(replyId)
       }, this.#retainMs).unref()
       this.#timers.add(timer)
+      this.#ended.add(replyId)
+      if (this.#ended.size > MAX_ENDED_REPLIES) this.#forget(this.#ended.values().next().value as string)
     }
     for (const wake of log.wake) wake()
     log.wake.clear()
@@ -121,10 +127,12 @@ export class LocalReplyBus implements ReplyBus {
     for (const timer of this.#timers) clearTimeout(timer)
     this.#logs.clear()
     this.#latest.clear()
+    this.#ended.clear()
   }
 
   #forget (replyId: string): void {
     this.#logs.delete(replyId)
+    this.#ended.delete(replyId)
     for (const [session, latest] of this.#latest) {
       if (latest === replyId) this.#latest.delete(session)
     }

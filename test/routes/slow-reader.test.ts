@@ -51,3 +51,16 @@ t.test('the reply log keeps at most MAX_REPLY_EVENTS events, and a late reader c
   t.equal(seen.at(-1), total - 1)
   t.same(seen, seen.map((_s, i) => (seen[0] as number) + i), 'in order without gaps')
 })
+
+t.test('ended replies are kept for late resumes only up to MAX_ENDED_REPLIES: memory stays bounded under load', async (t) => {
+  const { MAX_ENDED_REPLIES } = await import('../../src/streams/local-bus.ts')
+  const bus = new LocalReplyBus(60000)
+  t.teardown(() => bus.close())
+  for (let i = 0; i <= MAX_ENDED_REPLIES; i++) {
+    await bus.open({ userId: 'u', sessionId: `s${i}` }, `r${i}`)
+    await bus.publish(`r${i}`, { seq: 0, data: '{}', terminal: true })
+  }
+  t.equal(await bus.status('r0'), undefined, 'the oldest ended reply was let go')
+  t.same(await bus.status(`r${MAX_ENDED_REPLIES}`), { ended: true, lastSeq: 0 })
+  t.equal(await bus.latestReply({ userId: 'u', sessionId: 's0' }), undefined)
+})
