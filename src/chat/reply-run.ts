@@ -21,7 +21,7 @@ export interface ReplyRunOptions {
   leading?: object[]
   /** Re-sent when a flagged reply fails or the model refuses, so the stream still ends with the resources. */
   safetyReminder?: object
-  publish: (seq: number, payload: object, terminal: boolean) => Promise<void>
+  publish: (seq: number, payload: object, terminal: boolean) => void
   /** Stores the reply and frees the session; runs once, before the final event. */
   onEnd: (end: ReplyEnd) => Promise<void>
   /** Told of failures, for the logs. */
@@ -58,9 +58,9 @@ export class ReplyRun {
     return this.#abort.signal.aborted
   }
 
-  async #send (payload: object, terminal = false): Promise<void> {
+  #send (payload: object, terminal = false): void {
     try {
-      await this.#options.publish(this.#sequence++, payload, terminal)
+      this.#options.publish(this.#sequence++, payload, terminal)
     } catch (error) {
       this.#options.onError(error)
     }
@@ -88,34 +88,34 @@ export class ReplyRun {
     let reply: AgentReply | undefined
 
     try {
-      for (const payload of this.#options.leading ?? []) await this.#send(payload)
+      for (const payload of this.#options.leading ?? []) this.#send(payload)
       reply = this.#options.startReply(signal)
       for (;;) {
         const step = await Promise.race([reply.next(), aborted])
         if (step.done === true) {
           const stored = await this.#end({ content, status: 'complete', outcome: step.value })
-          if (step.value.stopReason === 'refusal' && safetyReminder !== undefined) await this.#send(safetyReminder)
-          await this.#send(stored
+          if (step.value.stopReason === 'refusal' && safetyReminder !== undefined) this.#send(safetyReminder)
+          this.#send(stored
             ? { done: true, messageId: replyId, stopReason: step.value.stopReason, usage: step.value.usage }
             : { error: 'The reply could not be saved, please try again', code: 'STORE_UNAVAILABLE' }, true)
           return
         }
         if (content === '') this.#options.onFirstToken?.()
         content += step.value
-        await this.#send({ content: step.value })
+        this.#send({ content: step.value })
       }
     } catch (error) {
       if (signal.aborted) {
         const cause = signal.reason as StopCause
         await this.#end({ content, status: 'interrupted' })
-        await this.#send(TERMINAL_FOR_STOP[cause](replyId), true)
+        this.#send(TERMINAL_FOR_STOP[cause](replyId), true)
         return
       }
       this.#options.onError(error)
       await this.#end({ content, status: 'failed' })
-      if (safetyReminder !== undefined) await this.#send(safetyReminder)
+      if (safetyReminder !== undefined) this.#send(safetyReminder)
       const failure = describeAgentFailure(error)
-      await this.#send({ error: failure.message, code: failure.code }, true)
+      this.#send({ error: failure.message, code: failure.code }, true)
     } finally {
       this.stop('client_gone') // releases the upstream request if it is still open
       reply?.return(undefined as never).catch(() => {})

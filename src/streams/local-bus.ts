@@ -40,7 +40,7 @@ export class LocalReplyBus implements ReplyBus {
     this.#latest.set(sessionId(key), replyId)
   }
 
-  async publish (replyId: string, event: ReplyEvent): Promise<void> {
+  publish (replyId: string, event: ReplyEvent): void {
     const log = this.#logs.get(replyId)
     if (log === undefined || log.ended) return
     log.events.push(event)

@@ -45,14 +45,14 @@ export class RedisReplyBus implements ReplyBus {
     await this.#redis.set(redisKeys.latestReply(key), replyId, 'PX', this.#options.maxReplyMs + this.#options.retainMs)
   }
 
-  async publish (replyId: string, event: ReplyEvent): Promise<void> {
-    await this.#local.publish(replyId, event)
+  publish (replyId: string, event: ReplyEvent): void {
+    this.#local.publish(replyId, event)
     const key = redisKeys.replyEvents(replyId)
     // Best effort: local clients already have the event; a Redis outage must not end the reply.
     const pipeline = this.#redis.multi()
       .xadd(key, 'MAXLEN', '~', MAX_EVENTS, '*', 'seq', event.seq, 'data', event.data, 'terminal', event.terminal ? '1' : '0')
       .pexpire(key, event.terminal ? this.#options.retainMs : this.#options.maxReplyMs)
-    await pipeline.exec().catch(this.#options.onError)
+    pipeline.exec().catch(this.#options.onError)
   }
 
   async latestReply (key: SessionKey): Promise<string | undefined> {

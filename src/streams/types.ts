@@ -20,7 +20,8 @@ export interface ReplyStatus {
 export interface ReplyBus {
   /** Starts a reply's log and makes it the session's latest reply. */
   open (key: SessionKey, replyId: string): Promise<void>
-  publish (replyId: string, event: ReplyEvent): Promise<void>
+  /** Records an event and wakes its readers at once; copies elsewhere (Redis) are best effort. */
+  publish (replyId: string, event: ReplyEvent): void
   latestReply (key: SessionKey): Promise<string | undefined>
   /** undefined once the reply's log has expired (or never was). */
   status (replyId: string): Promise<ReplyStatus | undefined>

@@ -43,7 +43,7 @@ t.test('the reply log keeps at most MAX_REPLY_EVENTS events, and a late reader c
   t.teardown(() => bus.close())
   await bus.open({ userId: 'u', sessionId: 's' }, 'r')
   const total = MAX_REPLY_EVENTS * 3
-  for (let seq = 0; seq < total; seq++) await bus.publish('r', { seq, data: '{}', terminal: seq === total - 1 })
+  for (let seq = 0; seq < total; seq++) bus.publish('r', { seq, data: '{}', terminal: seq === total - 1 })
   t.same(await bus.status('r'), { ended: true, lastSeq: total - 1 })
   const seen: number[] = []
   for await (const batch of bus.follow('r', -1, new AbortController().signal)) seen.push(...batch.map(event => event.seq))
@@ -58,7 +58,7 @@ t.test('ended replies are kept for late resumes only up to MAX_ENDED_REPLIES: me
   t.teardown(() => bus.close())
   for (let i = 0; i <= MAX_ENDED_REPLIES; i++) {
     await bus.open({ userId: 'u', sessionId: `s${i}` }, `r${i}`)
-    await bus.publish(`r${i}`, { seq: 0, data: '{}', terminal: true })
+    bus.publish(`r${i}`, { seq: 0, data: '{}', terminal: true })
   }
   t.equal(await bus.status('r0'), undefined, 'the oldest ended reply was let go')
   t.same(await bus.status(`r${MAX_ENDED_REPLIES}`), { ended: true, lastSeq: 0 })
