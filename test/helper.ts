@@ -1,5 +1,6 @@
 // Builds the real app for a test, on the test's own settings, and tears it down after.
-import type { AddressInfo } from 'node:net'
+import { once } from 'node:events'
+import { createServer, type AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
 import { buildApp, type BuildAppOptions } from '../src/app.ts'
@@ -77,4 +78,14 @@ export async function postChat (baseUrl: string, body: object, options: { signal
   }
   result.replyEvents = result.events.filter(event => !('notice' in event) && !('safety' in event))
   return result
+}
+
+/** A loopback port nobody listens on now, for a process a test starts itself. */
+export async function freePort (): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as AddressInfo
+  server.close()
+  await once(server, 'close')
+  return port
 }

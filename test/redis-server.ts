@@ -2,8 +2,8 @@
 // Without the binary the test is skipped, except under CI=true, where that is a failure.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { createServer } from 'node:net'
 import type { Test } from 'tap'
+import { freePort } from './helper.ts'
 
 export interface RedisServer {
   url: string
@@ -11,14 +11,6 @@ export interface RedisServer {
   start: () => Promise<void>
 }
 
-async function freePort (): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const { port } = server.address() as { port: number }
-  server.close()
-  await once(server, 'close')
-  return port
-}
 
 export async function startRedis (t: Test): Promise<RedisServer | undefined> {
   const port = await freePort()

@@ -2,21 +2,13 @@
 import t, { type Test } from 'tap'
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
-import { postChat } from './helper.ts'
+import { freePort, postChat } from './helper.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
-async function freePort (): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const { port } = server.address() as { port: number }
-  server.close()
-  return port
-}
 
 async function startServer (t: Test, env: Record<string, string>) {
   const port = await freePort()

@@ -1,9 +1,7 @@
 // Models and observability through HTTP: the openai provider, prompt caching, /metrics, request ids in logs.
 import t from 'tap'
 import { Writable } from 'node:stream'
-import { createServer } from 'node:net'
-import { once } from 'node:events'
-import { build, listen, postChat } from '../helper.ts'
+import { build, freePort, listen, postChat } from '../helper.ts'
 import { startAnthropicMock } from '../mocks/anthropic.ts'
 import { startOpenAIMock } from '../mocks/openai.ts'
 
@@ -76,11 +74,7 @@ t.test('/metrics: requests by route and status, chat, model, safety and store me
 })
 
 t.test('METRICS_PORT serves /metrics on its own port only', async (t) => {
-  const probe = createServer().listen(0, '127.0.0.1')
-  await once(probe, 'listening')
-  const port = (probe.address() as { port: number }).port
-  probe.close()
-  await once(probe, 'close')
+  const port = await freePort()
   const app = await build(t, { env: { METRICS_PORT: String(port), HOST: '127.0.0.1' } })
   const url = await listen(app)
   t.equal((await fetch(`${url}/metrics`)).status, 404, 'not on the API port')
