@@ -16,6 +16,7 @@ const peers = join(root, '..', 'shared', 'peers')
 const QUICK = process.env.BENCH_QUICK === '1'
 const THROUGHPUT_SECONDS = QUICK ? 5 : 15
 const CONNECTIONS = 32
+const THROUGHPUT_TOKENS = 50
 const LEVELS = QUICK ? [1000] : [1000, 5000, 10000]
 const STREAM_TOKENS = 20
 const STREAM_DELAY_MS = 250
@@ -140,7 +141,7 @@ async function measure (target: Target, model: string): Promise<Row> {
   const baseUrl = `http://127.0.0.1:${port}`
   const row: Row = { target: target.name, levels: [], idleRssMb: rssBytes(pid) / 2 ** 20 }
   try {
-    await configureModel(model, 50, 0)
+    await configureModel(model, THROUGHPUT_TOKENS, 0)
     const cpuBefore = cpuSeconds(pid)
     const tp = await throughput(baseUrl, THROUGHPUT_SECONDS, CONNECTIONS)
     row.throughput = { ...tp, serverCpuSeconds: cpuSeconds(pid) - cpuBefore }
@@ -191,7 +192,7 @@ function report (rows: Row[], started: Date, command: string): string {
     'Everything ran on 127.0.0.1 in this one run, sharing the machine: the mock model (its own process), the',
     'server under test and the load generator. Absolute numbers vary from run to run here; compare the ratios.',
     '',
-    `## Throughput: complete chats per second (${STREAM_TOKENS === 20 ? 50 : 50}-token replies, model answering at once, ${CONNECTIONS} connections, ${THROUGHPUT_SECONDS} s, autocannon)`,
+    `## Throughput: complete chats per second (${THROUGHPUT_TOKENS}-token replies, model answering at once, ${CONNECTIONS} connections, ${THROUGHPUT_SECONDS} s, autocannon)`,
     '',
     '| target | chats/s | p50 ms | p99 ms | errors | server CPU s | load generator CPU s |',
     '|---|---:|---:|---:|---:|---:|---:|',
