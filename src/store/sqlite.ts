@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { LocalReplyLocks } from './reply-locks.ts'
+import { WriteBatch } from './write-batch.ts'
 import {
   StoreUnavailableError, type MessageStatus, type Role, type SafetyFlag, type SessionStore, type StoredMessage
 } from './types.ts'
@@ -89,6 +90,7 @@ export function createSqliteStore (path: string): SessionStore {
     'INSERT INTO session_notices (user_id, session_id, last_notice_at) VALUES (?, ?, ?) ' +
     'ON CONFLICT (user_id, session_id) DO UPDATE SET last_notice_at = excluded.last_notice_at')
   const locks = new LocalReplyLocks()
+  const writes = new WriteBatch(db)
 
   // better-sqlite3 is synchronous; failures become StoreUnavailableError so routes answer 503.
   function guarded<T> (work: () => T): Promise<T> {
@@ -98,30 +100,36 @@ export function createSqliteStore (path: string): SessionStore {
       return Promise.reject(new StoreUnavailableError(error))
     }
   }
+  function written<T> (work: () => T): Promise<T> {
+    return writes.write(work).catch((error: unknown) => { throw new StoreUnavailableError(error) })
+  }
 
   return {
-    appendMessage: (key, m) => guarded(() => {
+    appendMessage: (key, m) => written(() => {
       insert.run(m.id, key.userId, key.sessionId, m.role, m.content, m.status, m.createdAt)
     }),
     listMessages: (key, options = {}) => guarded(() =>
       selectNewest.all(key.userId, key.sessionId, options.limit ?? -1).map(toMessage)),
-    deleteSession: (key) => guarded(() => { removeSession(key.userId, key.sessionId) }),
-    recordSafetyFlag: (key, flag) => guarded(() => {
+    deleteSession: (key) => written(() => { removeSession(key.userId, key.sessionId) }),
+    recordSafetyFlag: (key, flag) => written(() => {
       insertFlag.run(key.userId, key.sessionId, flag.level, flag.category, flag.createdAt)
     }),
     listSafetyFlags: (key) => guarded(() => selectFlags.all(key.userId, key.sessionId)
       .map(row => ({ level: row.level, category: row.category, createdAt: row.created_at }))),
     getLastNoticeAt: (key) => guarded(() => selectNotice.get(key.userId, key.sessionId)?.last_notice_at),
-    setLastNoticeAt: (key, at) => guarded(() => { upsertNotice.run(key.userId, key.sessionId, at) }),
-    purgeIdleSessions: (before) => guarded(() => purge(before)),
+    setLastNoticeAt: (key, at) => written(() => { upsertNotice.run(key.userId, key.sessionId, at) }),
+    purgeIdleSessions: (before) => written(() => purge(before)),
     getMeta: (name) => guarded(() => selectMeta.get(name)?.value),
-    setMeta: (name, value) => guarded(() => { upsertMeta.run(name, value) }),
+    setMeta: (name, value) => written(() => { upsertMeta.run(name, value) }),
     tryLockReply: async (key, replyId) => locks.tryLock(key, replyId),
     refreshReplyLock: async () => {},
     getReplyLock: async (key) => locks.holder(key),
     unlockReply: async (key, replyId) => { locks.unlock(key, replyId) },
     ping: () => guarded(() => { db.prepare('SELECT 1').get() }),
-    close: async () => { db.close() }
+    close: async () => {
+      writes.flush()
+      db.close()
+    }
   }
 }
 
