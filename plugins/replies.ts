@@ -8,7 +8,8 @@ import { ReplyRegistry } from '../src/chat/reply-registry.ts'
 import { LocalReplyBus } from '../src/streams/local-bus.ts'
 import { RedisReplyBus } from '../src/streams/redis-bus.ts'
 import type { ReplyBus } from '../src/streams/types.ts'
-import { sseMessages } from '../src/sse/follow-events.ts'
+import { SseMessages } from '../src/sse/follow-events.ts'
+import { PingTicker } from '../src/sse/keep-alive.ts'
 
 export interface Replies {
   bus: ReplyBus
@@ -38,6 +39,7 @@ export default fp(async function repliesPlugin (app) {
   const retainMs = Math.max(config.STREAM_RESUME_WINDOW_MS, MIN_RETAIN_MS)
   const registry = new ReplyRegistry()
   const openStreams = new Set<Promise<unknown>>()
+  const pings = new PingTicker(config.SSE_KEEPALIVE_MS)
   const bus: ReplyBus = app.redis === null
     ? new LocalReplyBus(retainMs)
     : new RedisReplyBus(app.redis, { retainMs, maxReplyMs: MAX_REPLY_MS, onError: (error) => app.log.warn({ err: error }, 'reply bus error') })
@@ -71,10 +73,12 @@ export default fp(async function repliesPlugin (app) {
       void closed.finally(() => openStreams.delete(closed))
       const detach = bus.attach(replyId)
       const left = new AbortController()
-      const messages = sseMessages(replyId, bus.follow(replyId, afterSeq, left.signal), config.SSE_KEEPALIVE_MS)
+      const messages = new SseMessages(replyId, bus.follow(replyId, afterSeq, left.signal))
+      const stopPings = pings.add(messages)
       // fastify-sse-v2 never tells the iterator that the client left: end it ourselves.
       reply.raw.on('close', () => {
         const finished = reply.raw.writableFinished
+        stopPings()
         left.abort()
         void messages.return()
         detach()
@@ -97,5 +101,8 @@ export default fp(async function repliesPlugin (app) {
     await registry.drain(0, 'shutdown')
     await flushStreams()
   })
-  app.addHook('onClose', async () => { await bus.close() })
+  app.addHook('onClose', async () => {
+    pings.stop()
+    await bus.close()
+  })
 }, { name: 'replies', dependencies: ['config', 'redis'] })

@@ -1,7 +1,10 @@
-// A reply's events as SSE messages for one client, with `: ping` comments while it waits.
-// fastify-sse-v2 crashes the process on an error thrown here, so this generator never throws.
+// A reply's events as SSE messages for one client, with `: ping` comments from a shared ticker.
+// An iterator written out rather than an async generator racing a timer per stream: with
+// thousands of open streams, the race, the timer and the generator per token cost about a tenth
+// of the server's CPU (bench/PROFILE.md). fastify-sse-v2 crashes the process on an error thrown
+// here, so `next()` never rejects.
 import type { ReplyEvent } from '../streams/types.ts'
-import { KeepAlive, PING } from './keep-alive.ts'
+import type { PingTarget } from './keep-alive.ts'
 
 export interface SseMessage {
   id?: string
@@ -9,39 +12,102 @@ export interface SseMessage {
   comment?: string
 }
 
+const PING: IteratorResult<SseMessage, undefined> = { value: { comment: ' ping' }, done: false }
+const DONE: IteratorResult<SseMessage, undefined> = { value: undefined, done: true }
+
 /**
  * Several events ready at once, as one message: fastify-sse-v2 writes `:<comment>\n\n` as it is,
  * so a comment that starts with a newline carries whole serialized events after an empty comment
  * line. Safe because every field is ours: ids are `<uuid>:<n>`, data is JSON (no raw newlines).
  */
-function batchMessage (replyId: string, events: ReplyEvent[]): SseMessage {
+function toMessage (replyId: string, events: ReplyEvent[]): SseMessage {
+  const only = events.length === 1 ? events[0] : undefined
+  if (only !== undefined) return { id: `${replyId}:${only.seq}`, data: only.data }
   const serialized = events.map(event => `id: ${replyId}:${event.seq}\ndata: ${event.data}\n\n`).join('')
   return { comment: `\n${serialized.slice(0, -2)}` }
 }
 
-export async function * sseMessages (replyId: string, batches: AsyncIterable<ReplyEvent[]>, keepAliveMs: number): AsyncGenerator<SseMessage, void, undefined> {
-  const iterator = batches[Symbol.asyncIterator]()
-  const keepAlive = new KeepAlive(keepAliveMs)
-  try {
-    let pending = iterator.next()
-    for (;;) {
-      const step = await Promise.race([pending, keepAlive.tick])
-      if (step === PING) {
-        keepAlive.rearm()
-        yield { comment: ' ping' }
-        continue
-      }
-      if (step.done === true) return
-      const events = step.value
-      const only = events.length === 1 ? events[0] : undefined
-      yield only !== undefined ? { id: `${replyId}:${only.seq}`, data: only.data } : batchMessage(replyId, events)
-      if (events.at(-1)?.terminal === true) return
-      pending = iterator.next()
+export class SseMessages implements AsyncIterableIterator<SseMessage, undefined>, PingTarget {
+  readonly #replyId: string
+  readonly #source: AsyncIterator<ReplyEvent[]>
+  /** The source's next batch, asked for and not yet arrived. */
+  #reading = false
+  /** A message that arrived while nobody was waiting for one. */
+  #ready: IteratorResult<SseMessage, undefined> | undefined
+  #pingDue = false
+  /** The consumer's `next()`, waiting. */
+  #waiting: ((result: IteratorResult<SseMessage, undefined>) => void) | undefined
+  #ended = false
+
+  constructor (replyId: string, batches: AsyncIterable<ReplyEvent[]>) {
+    this.#replyId = replyId
+    this.#source = batches[Symbol.asyncIterator]()
+  }
+
+  [Symbol.asyncIterator] (): this {
+    return this
+  }
+
+  next (): Promise<IteratorResult<SseMessage, undefined>> {
+    const ready = this.#ready
+    if (ready !== undefined) {
+      this.#ready = undefined
+      return Promise.resolve(ready)
     }
-  } catch {
-    // The event source failed (Redis gone mid-resume): end this client's stream; it may resume again.
-  } finally {
-    keepAlive.stop()
-    iterator.return?.().catch(() => {})
+    if (this.#ended) return Promise.resolve(DONE)
+    if (this.#pingDue) {
+      this.#pingDue = false
+      return Promise.resolve(PING)
+    }
+    return new Promise(resolve => {
+      this.#waiting = resolve
+      if (!this.#reading) this.#read()
+    })
+  }
+
+  return (): Promise<IteratorResult<SseMessage, undefined>> {
+    this.#end()
+    this.#ready = undefined
+    this.#deliver(DONE)
+    // Not awaited: a source stuck in a read must not hold the client's stream open.
+    this.#source.return?.()?.catch(() => {})
+    return Promise.resolve(DONE)
+  }
+
+  /** From the ticker: a ping now if the client is waiting, else before the next wait. */
+  ping (): void {
+    if (this.#waiting !== undefined) this.#deliver(PING)
+    else this.#pingDue = true
+  }
+
+  #read (): void {
+    this.#reading = true
+    this.#source.next().then(step => {
+      this.#reading = false
+      if (this.#ended) return
+      if (step.done === true) {
+        this.#end()
+        this.#deliver(DONE)
+        return
+      }
+      if (step.value.at(-1)?.terminal === true) this.#end()
+      this.#deliver({ value: toMessage(this.#replyId, step.value), done: false })
+    }, () => {
+      // The event source failed (Redis gone mid-resume): end this client's stream; it may resume again.
+      this.#reading = false
+      this.#end()
+      this.#deliver(DONE)
+    })
+  }
+
+  #deliver (result: IteratorResult<SseMessage, undefined>): void {
+    const waiting = this.#waiting
+    this.#waiting = undefined
+    if (waiting !== undefined) waiting(result)
+    else if (!result.done) this.#ready = result
+  }
+
+  #end (): void {
+    this.#ended = true
   }
 }

@@ -1,31 +1,25 @@
-// A repeating tick to race against the model's next token, so pings and tokens stay in order.
+// One timer for the `: ping` comments of every open stream, rather than a timer per stream.
 
-export const PING = Symbol('ping')
+export interface PingTarget {
+  ping: () => void
+}
 
-export class KeepAlive {
-  readonly #intervalMs: number
-  #timer: NodeJS.Timeout | undefined
-  #tick!: Promise<typeof PING>
+export class PingTicker {
+  readonly #targets = new Set<PingTarget>()
+  readonly #timer: NodeJS.Timeout
 
   constructor (intervalMs: number) {
-    this.#intervalMs = intervalMs
-    this.#arm()
+    this.#timer = setInterval(() => { for (const target of this.#targets) target.ping() }, intervalMs).unref()
   }
 
-  /** Resolves when the next ping is due; call `rearm()` after using it. */
-  get tick (): Promise<typeof PING> {
-    return this.#tick
-  }
-
-  rearm (): void {
-    this.#arm()
+  /** Pings `target` every interval until the returned function is called. */
+  add (target: PingTarget): () => void {
+    this.#targets.add(target)
+    return () => { this.#targets.delete(target) }
   }
 
   stop (): void {
-    clearTimeout(this.#timer)
-  }
-
-  #arm (): void {
-    this.#tick = new Promise(resolve => { this.#timer = setTimeout(resolve, this.#intervalMs, PING) })
+    clearInterval(this.#timer)
+    this.#targets.clear()
   }
 }
