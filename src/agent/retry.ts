@@ -2,7 +2,7 @@
 import pRetry from 'p-retry'
 import { estimateTokens } from '../chat/tokens.ts'
 import { AgentError } from './errors.ts'
-import type { Agent, AgentReply, ChatTurn, ModelAgentOptions, StreamOptions } from './types.ts'
+import type { Agent, AgentOutcome, AgentReply, ChatTurn, ModelAgentOptions, StreamOptions } from './types.ts'
 
 export interface RetryOptions {
   retries: number
@@ -12,25 +12,39 @@ export interface RetryOptions {
   onRetry?: (error: AgentError) => void
 }
 
-export async function * retryUntilFirstToken (start: () => AgentReply, options: RetryOptions): AgentReply {
-  const { reply, first } = await pRetry(async () => {
-    const reply = start()
-    return { reply, first: await reply.next() }
-  }, {
-    retries: options.retries,
-    minTimeout: options.minDelayMs,
-    factor: 2,
-    randomize: true,
-    signal: options.signal,
-    shouldRetry: ({ error }) => {
-      const retry = error instanceof AgentError && error.transient && !options.signal.aborted
-      if (retry) options.onRetry?.(error)
-      return retry
-    }
-  })
-  if (first.done === true) return first.value
-  yield first.value
-  return yield * reply
+export function retryUntilFirstToken (start: () => AgentReply, options: RetryOptions): AgentReply {
+  let reply: AgentReply | undefined
+  let first: Promise<IteratorResult<string, AgentOutcome>> | undefined
+  const attemptUntilFirstStep = async (): Promise<IteratorResult<string, AgentOutcome>> => {
+    const attempt = await pRetry(async () => {
+      const candidate = start()
+      return { candidate, step: await candidate.next() }
+    }, {
+      retries: options.retries,
+      minTimeout: options.minDelayMs,
+      factor: 2,
+      randomize: true,
+      signal: options.signal,
+      shouldRetry: ({ error }) => {
+        const retry = error instanceof AgentError && error.transient && !options.signal.aborted
+        if (retry) options.onRetry?.(error)
+        return retry
+      }
+    })
+    reply = attempt.candidate
+    return attempt.step
+  }
+  return {
+    // Not a generator wrapping the reply: after the first step each step is the provider's own,
+    // with no promise or generator hop added per token.
+    next: () => {
+      if (reply !== undefined) return reply.next()
+      if (first === undefined) return (first = attemptUntilFirstStep())
+      return first.then(() => (reply as AgentReply).next())
+    },
+    return: async (value?: AgentOutcome | PromiseLike<AgentOutcome>) =>
+      await reply?.return?.(value) ?? { done: true, value: await (value as AgentOutcome) }
+  }
 }
 
 /** A model provider's Agent: its single attempt, retried before the first token as configured. */

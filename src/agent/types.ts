@@ -24,8 +24,9 @@ export interface AgentOutcome {
 /**
  * A reply being generated: yields the text in order and returns the outcome.
  * It rejects once `signal` aborts, and closes its upstream request when it does.
+ * (An async generator is one; so is the retry wrapper, which passes steps through as they are.)
  */
-export type AgentReply = AsyncGenerator<string, AgentOutcome, undefined>
+export type AgentReply = AsyncIterator<string, AgentOutcome, undefined>
 
 export interface StreamOptions {
   signal: AbortSignal

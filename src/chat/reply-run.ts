@@ -118,7 +118,7 @@ export class ReplyRun {
       this.#send({ error: failure.message, code: failure.code }, true)
     } finally {
       this.stop('client_gone') // releases the upstream request if it is still open
-      reply?.return(undefined as never).catch(() => {})
+      reply?.return?.(undefined as never).catch(() => {})
     }
   }
 }
