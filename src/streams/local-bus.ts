@@ -12,6 +12,8 @@ interface ReplyLog {
   /** The newest events (at most MAX_REPLY_EVENTS); `first` is the seq of events[0]. */
   events: ReplyEvent[]
   first: number
+  /** The session it answers, to drop it as the session's latest reply when it goes. */
+  session: string
   ended: boolean
   listeners: number
   wake: Set<() => void>
@@ -36,8 +38,9 @@ export class LocalReplyBus implements ReplyBus {
   }
 
   async open (key: SessionKey, replyId: string): Promise<void> {
-    this.#logs.set(replyId, { events: [], first: 0, ended: false, listeners: 0, wake: new Set() })
-    this.#latest.set(sessionId(key), replyId)
+    const session = sessionId(key)
+    this.#logs.set(replyId, { events: [], first: 0, session, ended: false, listeners: 0, wake: new Set() })
+    this.#latest.set(session, replyId)
   }
 
   publish (replyId: string, event: ReplyEvent): void {
@@ -131,11 +134,10 @@ export class LocalReplyBus implements ReplyBus {
   }
 
   #forget (replyId: string): void {
+    const log = this.#logs.get(replyId)
     this.#logs.delete(replyId)
     this.#ended.delete(replyId)
-    for (const [session, latest] of this.#latest) {
-      if (latest === replyId) this.#latest.delete(session)
-    }
+    if (log !== undefined && this.#latest.get(log.session) === replyId) this.#latest.delete(log.session)
   }
 }
 
