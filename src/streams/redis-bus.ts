@@ -33,6 +33,8 @@ export class RedisReplyBus implements ReplyBus {
   readonly #stopHandlers: Array<(replyId: string) => void> = []
   #subscriber: Redis | undefined
   readonly #followers = new Set<Redis>()
+  /** Events published this turn, by reply, not yet copied to Redis. */
+  readonly #outbox = new Map<string, ReplyEvent[]>()
 
   constructor (redis: Redis, options: RedisReplyBusOptions) {
     this.#redis = redis
@@ -47,12 +49,27 @@ export class RedisReplyBus implements ReplyBus {
 
   publish (replyId: string, event: ReplyEvent): void {
     this.#local.publish(replyId, event)
-    const key = redisKeys.replyEvents(replyId)
-    // Best effort: local clients already have the event; a Redis outage must not end the reply.
-    const pipeline = this.#redis.multi()
-      .xadd(key, 'MAXLEN', '~', MAX_EVENTS, '*', 'seq', event.seq, 'data', event.data, 'terminal', event.terminal ? '1' : '0')
-      .pexpire(key, event.terminal ? this.#options.retainMs : this.#options.maxReplyMs)
-    pipeline.exec().catch(this.#options.onError)
+    // Copied to Redis once per event-loop turn, all replies' events in one transaction: one write
+    // per event made the Redis socket the bottleneck (bench/PROFILE.md).
+    if (this.#outbox.size === 0) setImmediate(() => { this.#flush() })
+    const waiting = this.#outbox.get(replyId)
+    if (waiting === undefined) this.#outbox.set(replyId, [event])
+    else waiting.push(event)
+  }
+
+  #flush (): void {
+    if (this.#outbox.size === 0) return
+    const transaction = this.#redis.multi()
+    for (const [replyId, events] of this.#outbox) {
+      const key = redisKeys.replyEvents(replyId)
+      for (const event of events) {
+        transaction.xadd(key, 'MAXLEN', '~', MAX_EVENTS, '*', 'seq', event.seq, 'data', event.data, 'terminal', event.terminal ? '1' : '0')
+      }
+      transaction.pexpire(key, events.at(-1)?.terminal === true ? this.#options.retainMs : this.#options.maxReplyMs)
+    }
+    this.#outbox.clear()
+    // Best effort: local clients already have the events; a Redis outage must not end the reply.
+    transaction.exec().catch(this.#options.onError)
   }
 
   async latestReply (key: SessionKey): Promise<string | undefined> {
@@ -145,6 +162,7 @@ export class RedisReplyBus implements ReplyBus {
   }
 
   async close (): Promise<void> {
+    this.#flush()
     await this.#local.close()
     for (const follower of this.#followers) follower.disconnect()
     this.#subscriber?.disconnect()
