@@ -66,7 +66,7 @@ export class SseMessages implements AsyncIterableIterator<SseMessage, undefined>
   }
 
   return (): Promise<IteratorResult<SseMessage, undefined>> {
-    this.#end()
+    this.#ended = true
     this.#ready = undefined
     this.#deliver(DONE)
     // Not awaited: a source stuck in a read must not hold the client's stream open.
@@ -86,16 +86,16 @@ export class SseMessages implements AsyncIterableIterator<SseMessage, undefined>
       this.#reading = false
       if (this.#ended) return
       if (step.done === true) {
-        this.#end()
+        this.#ended = true
         this.#deliver(DONE)
         return
       }
-      if (step.value.at(-1)?.terminal === true) this.#end()
+      if (step.value.at(-1)?.terminal === true) this.#ended = true
       this.#deliver({ value: toMessage(this.#replyId, step.value), done: false })
     }, () => {
       // The event source failed (Redis gone mid-resume): end this client's stream; it may resume again.
       this.#reading = false
-      this.#end()
+      this.#ended = true
       this.#deliver(DONE)
     })
   }
@@ -105,9 +105,5 @@ export class SseMessages implements AsyncIterableIterator<SseMessage, undefined>
     this.#waiting = undefined
     if (waiting !== undefined) waiting(result)
     else if (!result.done) this.#ready = result
-  }
-
-  #end (): void {
-    this.#ended = true
   }
 }
