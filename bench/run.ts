@@ -97,6 +97,19 @@ function flask (workers: number): Target {
   }
 }
 
+function cardStack (): Target {
+  return {
+    name: 'design card stack only',
+    start: async (port, model) => {
+      const child = start(process.execPath, [join(root, 'dist/bench/card-stack.js')], {
+        env: { PATH: process.env.PATH, PORT: String(port), ANTHROPIC_BASE_URL: model, ANTHROPIC_API_KEY: 'bench', BACKLOG: '2048' }
+      })
+      await waitForHttp(`http://127.0.0.1:${port}/health`)
+      return child
+    }
+  }
+}
+
 function nodeRaw (dir: string): Target {
   return {
     name: 'node-raw floor',
@@ -184,6 +197,7 @@ function report (rows: Row[], started: Date, command: string): string {
   const ourRow = rows[0] as Row
   const flask1 = by('flask seed, gevent ×1')
   const floor = by('node-raw')
+  const card = by('design card stack')
   const ratio = (a?: number, b?: number): string => a === undefined || b === undefined || b === 0 ? '—' : `${(a / b).toFixed(2)}×`
   const lines = [
     '# Benchmarks',
@@ -213,6 +227,15 @@ function report (rows: Row[], started: Date, command: string): string {
       const theirs = floor?.levels.find(l => l.streams === n)
       return `- ${n} streams: ${mine?.failed ?? '—'} failed; TTFT p99 ${ratio(mine?.ttftP99Ms, theirs?.ttftP99Ms)} the floor's (target ≤ 2× at 10,000); peak RSS ${fmt(mine?.peakRssMb)} MB (target ≤ 600 MB at 10,000); TTFT p50 ${fmt(mine?.ttftP50Ms, 1)} ms vs the floor's ${fmt(theirs?.ttftP50Ms, 1)} ms.`
     }),
+    '',
+    'The design card\'s stack alone (Fastify, fastify-sse-v2 and the Anthropic SDK, nothing else), for scale:',
+    '',
+    `- Throughput: ${ratio(card?.throughput?.chatsPerSecond, floor?.throughput?.chatsPerSecond)} the floor's; this service reaches ${ratio(ourRow.throughput?.chatsPerSecond, card?.throughput?.chatsPerSecond)} of it.`,
+    ...LEVELS.map(n => {
+      const stack = card?.levels.find(l => l.streams === n)
+      const theirs = floor?.levels.find(l => l.streams === n)
+      return `- ${n} streams: ${stack?.failed ?? '—'} failed; TTFT p99 ${ratio(stack?.ttftP99Ms, theirs?.ttftP99Ms)} the floor's; peak RSS ${fmt(stack?.peakRssMb)} MB; server CPU ${fmt(stack?.serverCpuSeconds, 1)} s.`
+    }),
     ''
   ]
   return lines.join('\n')
@@ -233,6 +256,7 @@ async function main (): Promise<void> {
   const targets: Target[] = [
     ours('this service (sqlite)', async () => ({ STORE: 'sqlite', SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'bench-db-')), 'bench.db') })),
     ours('this service (redis)', async () => ({ STORE: 'redis', REDIS_URL: redis.url })),
+    cardStack(),
     ...(flaskReady ? [flask(1), flask(2)] : []),
     nodeRaw(nodeRawDir)
   ]
