@@ -43,6 +43,8 @@ export class ReplyRun {
   readonly #options: ReplyRunOptions
   readonly #abort = new AbortController()
   #sequence = 0
+  /** Rejects the step being awaited: a stop ends the wait even if the provider ignores the signal. */
+  #interrupt: ((reason: unknown) => void) | undefined
 
   constructor (options: ReplyRunOptions) {
     this.replyId = options.replyId
@@ -56,6 +58,19 @@ export class ReplyRun {
 
   get stopped (): boolean {
     return this.#abort.signal.aborted
+  }
+
+  /**
+   * The provider's next step, or the stop's reason once stopped. Not `Promise.race` with one
+   * long-lived "aborted" promise: each race leaves a reaction on it, one per token until the end.
+   */
+  #nextStep (reply: AgentReply): Promise<IteratorResult<string, AgentOutcome>> {
+    const signal = this.#abort.signal
+    if (signal.aborted) return Promise.reject(signal.reason)
+    return new Promise((resolve, reject) => {
+      this.#interrupt = reject
+      reply.next().then(resolve, reject)
+    })
   }
 
   #send (payload: object, terminal = false): void {
@@ -79,11 +94,7 @@ export class ReplyRun {
   async #run (): Promise<void> {
     const { replyId, safetyReminder } = this.#options
     const signal = this.#abort.signal
-    // A provider that ignores the signal must still not keep the reply running.
-    const aborted = new Promise<never>((_resolve, reject) => {
-      signal.addEventListener('abort', () => reject(signal.reason), { once: true })
-    })
-    aborted.catch(() => {})
+    signal.addEventListener('abort', () => this.#interrupt?.(signal.reason), { once: true })
     let content = ''
     let reply: AgentReply | undefined
 
@@ -91,7 +102,7 @@ export class ReplyRun {
       for (const payload of this.#options.leading ?? []) this.#send(payload)
       reply = this.#options.startReply(signal)
       for (;;) {
-        const step = await Promise.race([reply.next(), aborted])
+        const step = await this.#nextStep(reply)
         if (step.done === true) {
           const stored = await this.#end({ content, status: 'complete', outcome: step.value })
           if (step.value.stopReason === 'refusal' && safetyReminder !== undefined) this.#send(safetyReminder)

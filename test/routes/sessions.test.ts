@@ -99,3 +99,32 @@ t.test('an agent that throws mid-stream ends the stream with an error event and 
   const messages = (await app.inject({ method: 'GET', url: '/sessions/boom/messages?userId=u1' })).json().messages
   t.same(messages.map((m: any) => m.status), ['complete', 'failed'])
 })
+
+t.test('stopping a reply whose agent ignores the abort signal still ends it, stored as interrupted', async (t) => {
+  let release: () => void = () => {}
+  const agent: Agent = {
+    provider: 'deaf',
+    model: 'deaf-1',
+    promptTokens: 0,
+    async * stream () {
+      yield 'first '
+      // Never looks at the signal: waits until the test ends.
+      await new Promise<void>(resolve => { release = resolve })
+      yield 'never sent'
+      return { stopReason: 'end_turn', usage: { inputTokens: 1, outputTokens: 2 } }
+    }
+  }
+  t.teardown(() => release())
+  const app = await build(t, { agent })
+  const url = await listen(app)
+  let stopped: Promise<any> | undefined
+  const stream = await postChat(url, { message: 'hi', sessionId: 'deaf', userId: 'u1' }, {
+    onEvent: (event) => {
+      if (event.content === 'first ') stopped = app.inject({ method: 'POST', url: '/sessions/deaf/stop?userId=u1' })
+    }
+  })
+  t.equal((await stopped)?.statusCode, 204)
+  t.same(stream.replyEvents, [{ content: 'first ' }, { done: true, messageId: String(stream.replyEvents[1]?.messageId), stopReason: 'stopped' }])
+  const messages = (await app.inject({ method: 'GET', url: '/sessions/deaf/messages?userId=u1' })).json().messages
+  t.same(messages.map((m: any) => [m.content, m.status]), [['hi', 'complete'], ['first ', 'interrupted']])
+})
