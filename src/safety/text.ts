@@ -4,7 +4,7 @@ import model from 'wink-eng-lite-web-model'
 import { distance } from 'fastest-levenshtein'
 
 // Only the steps the screen reads: tokens (sbd), negation scopes, and the POS tags lemmas need.
-// Sentiment and entity recognition would cost about 40 % more per message and go unread.
+// Sentiment and entity recognition would add about 60 % a message (15 vs 9.5 µs) and go unread.
 const nlp = winkNLP(model, ['sbd', 'negation', 'pos'])
 const its = nlp.its
 // wink-nlp's typings declare `its.lemma` with an add-on signature that `out()` does not accept.
