@@ -81,16 +81,16 @@ t.test('sqlite keeps every session across a restart', async (t) => {
   t.equal((await second.inject({ method: 'GET', url: '/sessions/durable/messages?userId=u1' })).json().messages.length, 4)
 })
 
+/** An agent whose replies come from `stream`, for the failure cases the real providers do not produce on demand. */
+function testAgent (provider: string, stream: Agent['stream']): Agent {
+  return { provider, model: `${provider}-1`, promptTokens: 0, stream }
+}
+
 t.test('an agent that throws mid-stream ends the stream with an error event and the process keeps serving', async (t) => {
-  const agent: Agent = {
-    provider: 'broken',
-    model: 'broken-1',
-    promptTokens: 0,
-    async * stream () {
-      yield 'partial '
-      throw new Error('boom')
-    }
-  }
+  const agent = testAgent('broken', async function * () {
+    yield 'partial '
+    throw new Error('boom')
+  })
   const app = await build(t, { agent })
   const url = await listen(app)
   const stream = await postChat(url, { message: 'hi', sessionId: 'boom', userId: 'u1' })
@@ -102,18 +102,13 @@ t.test('an agent that throws mid-stream ends the stream with an error event and 
 
 t.test('stopping a reply whose agent ignores the abort signal still ends it, stored as interrupted', async (t) => {
   let release: () => void = () => {}
-  const agent: Agent = {
-    provider: 'deaf',
-    model: 'deaf-1',
-    promptTokens: 0,
-    async * stream () {
-      yield 'first '
-      // Never looks at the signal: waits until the test ends.
-      await new Promise<void>(resolve => { release = resolve })
-      yield 'never sent'
-      return { stopReason: 'end_turn', usage: { inputTokens: 1, outputTokens: 2 } }
-    }
-  }
+  const agent = testAgent('deaf', async function * () {
+    yield 'first '
+    // Never looks at the signal: waits until the test ends.
+    await new Promise<void>(resolve => { release = resolve })
+    yield 'never sent'
+    return { stopReason: 'end_turn', usage: { inputTokens: 1, outputTokens: 2 } }
+  })
   t.teardown(() => release())
   const app = await build(t, { agent })
   const url = await listen(app)
