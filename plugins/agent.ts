@@ -1,8 +1,6 @@
 // Provides `app.agent`: the model provider the configuration names (or one a test hands in).
 import fp from 'fastify-plugin'
-import { createAnthropicAgent } from '../src/agent/anthropic.ts'
 import type { AgentError } from '../src/agent/errors.ts'
-import { createOpenAIAgent } from '../src/agent/openai.ts'
 import { createReflectiveAgent } from '../src/agent/reflective/index.ts'
 import { loadSystemPrompt } from '../src/agent/system-prompt.ts'
 import type { Agent } from '../src/agent/types.ts'
@@ -31,9 +29,12 @@ async function createAgent (config: Config, onRetry: (error: AgentError) => void
     timeoutMs: config.AGENT_TIMEOUT_MS,
     onRetry
   }
+  // Each provider's SDK is loaded only when it is the one configured: they are large.
   if (provider === 'openai') {
+    const { createOpenAIAgent } = await import('../src/agent/openai.ts')
     return createOpenAIAgent({ ...common, apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL })
   }
+  const { createAnthropicAgent } = await import('../src/agent/anthropic.ts')
   return createAnthropicAgent({ ...common, apiKey: config.ANTHROPIC_API_KEY, baseURL: config.ANTHROPIC_BASE_URL, model: config.ANTHROPIC_MODEL })
 }
 

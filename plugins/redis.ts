@@ -3,7 +3,7 @@
 // 503 rather than hang), and the client reconnects by itself when it returns.
 import { once } from 'node:events'
 import fp from 'fastify-plugin'
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -18,6 +18,8 @@ export default fp(async function redisPlugin (app) {
     app.decorate('redis', null)
     return
   }
+  // Loaded only here: the sqlite and memory stores need no Redis client in memory.
+  const { Redis } = await import('ioredis')
   const redis = new Redis(app.config.REDIS_URL, {
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,

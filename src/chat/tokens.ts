@@ -1,6 +1,6 @@
-// Token estimates for the history budget: a real BPE tokenizer (gpt-tokenizer's o200k encoding).
+// Token estimates for the history budget: a real BPE tokenizer (gpt-tokenizer's cl100k encoding).
 // Claude's tokenizer differs a little; the estimate is close enough to keep a request within budget.
-import { countTokens } from 'gpt-tokenizer'
+import { countTokens } from 'gpt-tokenizer/encoding/cl100k_base'
 
 /** Each turn costs a few tokens of framing (role, separators) besides its text. */
 const TURN_OVERHEAD = 4
