@@ -50,15 +50,40 @@ export interface StreamOutcome {
   tokens: number
 }
 
-async function oneStream (agent: Agent, baseUrl: string, expected: string, timeoutMs: number): Promise<StreamOutcome> {
-  const { sessionId, userId, body } = chatBody('cc')
+/** How a stream is asked for and read: this service's `/chat`, or the model API itself. */
+interface Dialect {
+  path: string
+  body: () => { sessionId: string, userId: string, body: string }
+  /** A piece of the reply's text, `null` for a failure, undefined for anything else. */
+  textOf: (event: any) => string | null | undefined
+}
+
+const chatDialect: Dialect = {
+  path: '/chat',
+  body: () => chatBody('cc'),
+  textOf: (event) => typeof event.content === 'string' ? event.content : event.error !== undefined ? null : undefined
+}
+
+/** The mock model's own streams, to tell its share of the time to first token from the server's. */
+export const modelApiDialect: Dialect = {
+  path: '/v1/messages',
+  body: () => ({
+    sessionId: '',
+    userId: '',
+    body: JSON.stringify({ model: 'bench', max_tokens: 1024, stream: true, messages: [{ role: 'user', content: 'I have been feeling anxious about work lately' }] })
+  }),
+  textOf: (event) => event.type === 'content_block_delta' ? event.delta.text : event.type === 'error' ? null : undefined
+}
+
+async function oneStream (agent: Agent, baseUrl: string, expected: string, timeoutMs: number, dialect = chatDialect): Promise<StreamOutcome> {
+  const { sessionId, userId, body } = dialect.body()
   const started = performance.now()
   let ttftMs = -1
   let text = ''
   let tokens = 0
   let failed = false
   try {
-    const response = await request(`${baseUrl}/chat`, {
+    const response = await request(`${baseUrl}${dialect.path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body,
@@ -80,12 +105,12 @@ async function oneStream (agent: Agent, baseUrl: string, expected: string, timeo
           pending = pending.slice(end + 2)
           const at = block.indexOf('data: ')
           if (at < 0) continue
-          const event = JSON.parse(block.slice(at + 6).split('\n')[0] as string)
-          if (typeof event.content === 'string') {
+          const piece = dialect.textOf(JSON.parse(block.slice(at + 6).split('\n')[0] as string))
+          if (typeof piece === 'string') {
             if (ttftMs < 0) ttftMs = performance.now() - started
-            text += event.content
+            text += piece
             tokens++
-          } else if (event.error !== undefined) {
+          } else if (piece === null) {
             failed = true
           }
         }
@@ -132,5 +157,46 @@ export async function concurrency (baseUrl: string, streams: number, expected: s
     ttftP99Ms: percentile(ok.map(o => o.ttftMs), 0.99),
     outcomes,
     loaderCpuSeconds: (used.user + used.system) / 1e6
+  }
+}
+
+export interface SteadyResult {
+  /** Streams measured: those started once about `open` streams were open. */
+  measured: number
+  failed: number
+  ttftP50Ms: number
+  ttftP99Ms: number
+}
+
+/**
+ * Chats started at an even pace, so that about `open` streams (each lasting `streamMs`) are open at
+ * once, for `seconds`; the time to first token of the streams started once the pace has filled up,
+ * with no burst of arrivals in it.
+ */
+export async function steadyStreams (
+  baseUrl: string, open: number, streamMs: number, seconds: number, expected: string, timeoutMs: number, dialect = chatDialect
+): Promise<SteadyResult> {
+  const agent = new Agent({ connections: null, pipelining: 1, keepAliveTimeout: 1000, connect: { timeout: timeoutMs } })
+  const gapMs = streamMs / open
+  const measured: Array<Promise<StreamOutcome>> = []
+  const warmup: Array<Promise<StreamOutcome>> = []
+  const began = performance.now()
+  let startedCount = 0
+  while (performance.now() - began < seconds * 1000) {
+    const elapsed = performance.now() - began
+    for (; startedCount < elapsed / gapMs; startedCount++) {
+      (elapsed < streamMs ? warmup : measured).push(oneStream(agent, baseUrl, expected, timeoutMs, dialect))
+    }
+    await new Promise(resolve => setTimeout(resolve, 2))
+  }
+  const outcomes = await Promise.all(measured)
+  await Promise.all(warmup)
+  await agent.close()
+  const ok = outcomes.filter(o => o.ok)
+  return {
+    measured: outcomes.length,
+    failed: outcomes.length - ok.length,
+    ttftP50Ms: percentile(ok.map(o => o.ttftMs), 0.5),
+    ttftP99Ms: percentile(ok.map(o => o.ttftMs), 0.99)
   }
 }

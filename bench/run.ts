@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { once } from 'node:events'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { concurrency, throughput, type ConcurrencyResult, type ThroughputResult } from './load.ts'
+import { concurrency, modelApiDialect, steadyStreams, throughput, type ConcurrencyResult, type SteadyResult, type ThroughputResult } from './load.ts'
 import { modelText } from './mock-model.ts'
 import { cpuSeconds, freePort, rssBytes, start, stop, waitForHttp, watchPeakRss } from './processes.ts'
 
@@ -21,6 +21,10 @@ const LEVELS = QUICK ? [1000] : [1000, 5000, 10000]
 const STREAM_TOKENS = 20
 const STREAM_DELAY_MS = 250
 const STREAM_TIMEOUT_MS = 60000
+// Time to first token with this many streams open, chats starting at an even pace (no burst).
+const STEADY_OPEN = 1000
+const STEADY_SECONDS = QUICK ? 10 : 15
+const STREAM_MS = STREAM_TOKENS * STREAM_DELAY_MS
 
 interface Target {
   name: string
@@ -129,6 +133,7 @@ interface Row {
   throughput?: ThroughputResult & { serverCpuSeconds: number }
   levels: Array<ConcurrencyResult & { streams: number, peakRssMb: number, serverCpuSeconds: number, cpuUsPerToken: number, rssPerStreamKb: number, storedChecked?: string }>
   idleRssMb: number
+  steady?: SteadyResult
 }
 
 async function configureModel (model: string, tokens: number, delayMs: number): Promise<void> {
@@ -190,9 +195,22 @@ async function measure (target: Target, model: string): Promise<Row> {
   return row
 }
 
+/** The steady load on a freshly started target, so that no earlier phase weighs on it. */
+async function measureSteady (target: Target, model: string, row: Row): Promise<void> {
+  const port = await freePort()
+  const child = await target.start(port, model)
+  try {
+    await configureModel(model, STREAM_TOKENS, STREAM_DELAY_MS)
+    row.steady = await steadyStreams(`http://127.0.0.1:${port}`, STEADY_OPEN, STREAM_MS, STEADY_SECONDS, modelText(STREAM_TOKENS), STREAM_TIMEOUT_MS)
+    console.log(`  ${target.name} with ${STEADY_OPEN} streams open: TTFT p50 ${row.steady.ttftP50Ms.toFixed(2)} ms p99 ${row.steady.ttftP99Ms.toFixed(1)} ms, ${row.steady.failed} failed`)
+  } finally {
+    await stop(child)
+  }
+}
+
 const fmt = (value: number | undefined, digits = 0): string => value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits)
 
-function report (rows: Row[], started: Date, command: string): string {
+function report (rows: Row[], modelSteady: SteadyResult, started: Date, command: string): string {
   const by = (name: string): Row | undefined => rows.find(r => r.target.startsWith(name))
   const ourRow = rows[0] as Row
   const flask1 = by('flask seed, gevent ×1')
@@ -218,6 +236,14 @@ function report (rows: Row[], started: Date, command: string): string {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.flatMap(r => r.levels.map(l => `| ${r.target} | ${l.streams} | ${l.completed} | ${l.failed} | ${fmt(l.ttftP50Ms, 1)} | ${fmt(l.ttftP99Ms, 1)} | ${fmt(l.peakRssMb)} | ${fmt(l.serverCpuSeconds, 1)} | ${fmt(l.cpuUsPerToken)} | ${fmt(l.rssPerStreamKb, 1)} | ${l.storedChecked ?? '—'} | ${fmt(l.loaderCpuSeconds, 1)} |`)),
     '',
+    `## Time to first token with ${STEADY_OPEN} streams open (chats started evenly, ${(STEADY_OPEN * 1000 / STREAM_MS).toFixed(0)} a second, each ${STREAM_TOKENS} tokens ${STREAM_DELAY_MS} ms apart; ${STEADY_SECONDS} s, the streams started in the first ${STREAM_MS / 1000} s not counted)`,
+    '',
+    `Server-added = the target's TTFT minus the mock model's own, measured the same way against the mock directly (p50 ${fmt(modelSteady.ttftP50Ms, 2)} ms, p99 ${fmt(modelSteady.ttftP99Ms, 1)} ms).`,
+    '',
+    '| target | streams measured | failed | TTFT p50 ms | TTFT p99 ms | server-added p50 ms |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...rows.map(r => `| ${r.target} | ${r.steady?.measured ?? '—'} | ${r.steady?.failed ?? '—'} | ${fmt(r.steady?.ttftP50Ms, 2)} | ${fmt(r.steady?.ttftP99Ms, 1)} | ${fmt(r.steady === undefined ? undefined : r.steady.ttftP50Ms - modelSteady.ttftP50Ms, 2)} |`),
+    '',
     '## Ratios in this run, against the targets',
     '',
     `- Throughput vs the Flask seed with 1 gevent worker: **${ratio(ourRow.throughput?.chatsPerSecond, flask1?.throughput?.chatsPerSecond)}** (target ≥ 8×).`,
@@ -227,6 +253,7 @@ function report (rows: Row[], started: Date, command: string): string {
       const theirs = floor?.levels.find(l => l.streams === n)
       return `- ${n} streams: ${mine?.failed ?? '—'} failed; TTFT p99 ${ratio(mine?.ttftP99Ms, theirs?.ttftP99Ms)} the floor's (target ≤ 2× at 10,000); peak RSS ${fmt(mine?.peakRssMb)} MB (target ≤ 600 MB at 10,000); TTFT p50 ${fmt(mine?.ttftP50Ms, 1)} ms vs the floor's ${fmt(theirs?.ttftP50Ms, 1)} ms.`
     }),
+    `- Server-added time to first token with ${STEADY_OPEN} streams open: p50 **${fmt(ourRow.steady === undefined ? undefined : ourRow.steady.ttftP50Ms - modelSteady.ttftP50Ms, 2)} ms** (target ≤ 3 ms).`,
     '',
     'The design card\'s stack alone (Fastify, fastify-sse-v2 and the Anthropic SDK, nothing else), for scale:',
     '',
@@ -252,6 +279,9 @@ async function main (): Promise<void> {
   const mock = fork(join(root, 'dist/bench/mock-model.js'), [], { env: { PORT: String(modelPort) }, stdio: 'ignore' })
   await once(mock, 'message')
   const model = `http://127.0.0.1:${modelPort}`
+  await configureModel(model, STREAM_TOKENS, STREAM_DELAY_MS)
+  const modelSteady = await steadyStreams(model, STEADY_OPEN, STREAM_MS, STEADY_SECONDS, modelText(STREAM_TOKENS), STREAM_TIMEOUT_MS, modelApiDialect)
+  console.log(`the mock model with ${STEADY_OPEN} streams open: TTFT p50 ${modelSteady.ttftP50Ms.toFixed(2)} ms p99 ${modelSteady.ttftP99Ms.toFixed(1)} ms`)
 
   const targets: Target[] = [
     ours('this service (sqlite)', async () => ({ STORE: 'sqlite', SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'bench-db-')), 'bench.db') })),
@@ -264,13 +294,15 @@ async function main (): Promise<void> {
   try {
     for (const target of targets) {
       console.log(`measuring ${target.name}`)
-      rows.push(await measure(target, model))
+      const row = await measure(target, model)
+      await measureSteady(target, model, row)
+      rows.push(row)
     }
   } finally {
     mock.kill()
     await stop(redis.child)
   }
-  const markdown = report(rows, started, command)
+  const markdown = report(rows, modelSteady, started, command)
   console.log('\n' + markdown)
   // The profile notes are written by hand (bench/PROFILE.md) and kept with the numbers.
   const notes = readFileSync(join(root, 'bench/PROFILE.md'), 'utf8')
