@@ -11,6 +11,12 @@ export interface RiskAssessment {
 }
 
 const SEARCHES = RISK_PATTERNS.map(risk => ({ ...risk, global: new RegExp(risk.pattern.source, 'g') }))
+/**
+ * Every pattern in one: most messages match none, and one scan of each form tells so (about 1 µs
+ * against 25 for the patterns one by one). Matches as any of them would: they have no flags and no
+ * back-references, so each alternative means what its pattern means.
+ */
+const ANY_RISK = new RegExp(RISK_PATTERNS.map(risk => `(?:${risk.pattern.source})`).join('|'))
 const RANK: Record<RiskLevel, number> = { none: 0, elevated: 1, crisis: 2 }
 
 function tokenIndexAt (starts: number[], offset: number): number {
@@ -27,6 +33,7 @@ function isOwnVoice (text: ReadText, index: number, matched: string): boolean {
 
 export function screenMessage (message: string): RiskAssessment {
   const text = readText(message)
+  if (!ANY_RISK.test(text.words) && !ANY_RISK.test(text.lemmas)) return { level: 'none' }
   const media = MEDIA_CONTEXT.test(text.words)
   let found: RiskAssessment = { level: 'none' }
   for (const risk of SEARCHES) {

@@ -1,6 +1,7 @@
 // The risk screen on a labelled set of everyday messages: recall on risk and false positives, printed and asserted.
 import t from 'tap'
 import { readFileSync } from 'node:fs'
+import { RISK_PATTERNS } from '../../src/safety/patterns.ts'
 import { screenMessage } from '../../src/safety/screen.ts'
 
 const set = JSON.parse(readFileSync(new URL('../fixtures/safety-messages.json', import.meta.url), 'utf8')) as {
@@ -51,3 +52,13 @@ t.test('hostile input does not break the screen', async (t) => {
     t.ok(['none', 'elevated', 'crisis'].includes(found.level))
   }
 })
+
+t.test('every pattern can join the one-scan check that clears most messages: no flags, no back-references', async (t) => {
+  // The screen first tests all patterns as one alternation; a flag or a numbered back-reference
+  // would mean something else there, and a risk message could pass unflagged.
+  for (const { pattern } of RISK_PATTERNS) {
+    t.equal(pattern.flags, '', `${pattern.source.slice(0, 40)}…: no flags`)
+    t.notMatch(pattern.source, /\\[1-9]|\\k</, `${pattern.source.slice(0, 40)}…: no back-references`)
+  }
+})
+
