@@ -61,4 +61,3 @@ t.test('every pattern can join the one-scan check that clears most messages: no 
     t.notMatch(pattern.source, /\\[1-9]|\\k</, `${pattern.source.slice(0, 40)}…: no back-references`)
   }
 })
-
