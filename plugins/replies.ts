@@ -33,6 +33,7 @@ const MIN_RETAIN_MS = 10000
 // After the replies end, how long the drain waits for their last events to reach the clients.
 const FLUSH_MS = 2000
 const MAX_REPLY_MS = 30 * 60 * 1000
+const CLIENT_LEFT = 'client left'
 
 export default fp(async function repliesPlugin (app) {
   const { config } = app
@@ -79,7 +80,7 @@ export default fp(async function repliesPlugin (app) {
       reply.raw.on('close', () => {
         const finished = reply.raw.writableFinished
         stopPings()
-        left.abort()
+        left.abort(CLIENT_LEFT) // a reason of our own: abort() alone builds a DOMException, stack and all
         void messages.return()
         detach()
         if (!finished) clientLeft(replyId)

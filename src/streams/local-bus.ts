@@ -79,27 +79,35 @@ export class LocalReplyBus implements ReplyBus {
   async * follow (replyId: string, afterSeq: number, signal: AbortSignal): AsyncGenerator<ReplyEvent[]> {
     const log = this.#logs.get(replyId)
     if (log === undefined) return
+    // One abort listener for the whole follow, not one per wait: a wait per token adds up.
+    let wakeReader: (() => void) | undefined
+    const onAbort = (): void => wakeReader?.()
+    signal.addEventListener('abort', onAbort, { once: true })
     let next = afterSeq + 1
-    while (!signal.aborted) {
-      // A reader that fell behind the kept window continues from the oldest event kept.
-      next = Math.max(next, log.first)
-      if (next - log.first < log.events.length) {
-        const batch = log.events.slice(next - log.first)
-        next += batch.length
-        yield batch
-        continue
-      }
-      if (log.ended) return
-      await new Promise<void>(resolve => {
-        const done = (): void => {
-          signal.removeEventListener('abort', done)
-          log.wake.delete(done)
-          // Let the rest of a burst arrive first (one turn of the event loop), to send it in one write.
-          setImmediate(resolve)
+    try {
+      while (!signal.aborted) {
+        // A reader that fell behind the kept window continues from the oldest event kept.
+        next = Math.max(next, log.first)
+        if (next - log.first < log.events.length) {
+          const batch = log.events.slice(next - log.first)
+          next += batch.length
+          yield batch
+          continue
         }
-        log.wake.add(done)
-        signal.addEventListener('abort', done, { once: true })
-      })
+        if (log.ended) return
+        await new Promise<void>(resolve => {
+          const wake = (): void => {
+            wakeReader = undefined
+            log.wake.delete(wake)
+            // Let the rest of a burst arrive first (one turn of the event loop), to send it in one write.
+            setImmediate(resolve)
+          }
+          wakeReader = wake
+          log.wake.add(wake)
+        })
+      }
+    } finally {
+      signal.removeEventListener('abort', onAbort)
     }
   }
 
