@@ -5,6 +5,7 @@ import { build, listen, postChat } from '../helper.ts'
 import { conversation, startAnthropicMock, systemText } from '../mocks/anthropic.ts'
 import { createMemoryStore } from '../../src/store/memory.ts'
 import { estimateTokens } from '../../src/chat/tokens.ts'
+import { loadSystemPrompt } from '../../src/agent/system-prompt.ts'
 
 t.test('a 500-turn session sends only the newest turns that fit, and reads only a bounded slice', async (t) => {
   const mock = await startAnthropicMock()
@@ -38,4 +39,21 @@ t.test('a 500-turn session sends only the newest turns that fit, and reads only 
   t.ok(total <= budget, `${total} tokens with the system prompt, within ${budget}`)
   t.ok(total > budget * 0.8, 'and the budget is used, not wasted')
   t.match(turns[1]?.content, /^turn \d+:/, 'whole turns')
+})
+
+t.test('text that looks like a tokenizer control token is counted as text, not refused', async (t) => {
+  const mock = await startAnthropicMock()
+  t.teardown(() => mock.close())
+  // A history longer in bytes than the budget, so that the tokenizer has to count it.
+  const message = `what does <|endoftext|> mean? and <|fim_prefix|>? ${'word '.repeat(700)}`
+  const promptTokens = estimateTokens(await loadSystemPrompt(''))
+  const budget = promptTokens + Buffer.byteLength(message) - 500
+  const app = await build(t, { env: { AGENT_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: mock.url, HISTORY_MAX_TOKENS: String(budget) } })
+  const url = await listen(app)
+  const first = await postChat(url, { message, sessionId: 'tokens', userId: 'u1' })
+  t.match(first.events.at(-1), { done: true }, 'the reply streams')
+  const second = await postChat(url, { message: 'and again', sessionId: 'tokens', userId: 'u1' })
+  t.match(second.events.at(-1), { done: true }, 'the session still works with that text in its history')
+  t.same(conversation(mock.requests[1]?.body)[0]?.content, message, 'the text reaches the model as it was')
+  t.ok(estimateTokens('<|endoftext|>') > 1, 'counted as the characters it is')
 })
