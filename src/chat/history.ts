@@ -1,7 +1,7 @@
 // The conversation the model sees: stored messages turned into alternating turns within a token budget.
 import type { ChatTurn } from '../agent/types.ts'
 import type { StoredMessage } from '../store/types.ts'
-import { turnTokens } from './tokens.ts'
+import { TURN_OVERHEAD, turnTokens } from './tokens.ts'
 
 /** How many stored messages to read at most; the token budget trims further. */
 export const HISTORY_FETCH_LIMIT = 200
@@ -12,10 +12,12 @@ export const HISTORY_FETCH_LIMIT = 200
  * a user turn, as the model APIs require.
  */
 export function toModelHistory (messages: StoredMessage[], maxTokens: number): ChatTurn[] {
+  // A token is at least one byte of UTF-8: a history whose bytes fit the budget needs no counting.
+  const fits = messages.reduce((bytes, message) => bytes + Buffer.byteLength(message.content) + TURN_OVERHEAD, 0) <= maxTokens
   const turns: Array<ChatTurn & { tokens: number }> = []
   for (const message of messages) {
     if (message.content.trim() === '') continue
-    const tokens = turnTokens(message.id, message.content)
+    const tokens = fits ? 0 : turnTokens(message.id, message.content)
     const last = turns.at(-1)
     if (last?.role === message.role) {
       last.content += `\n\n${message.content}`

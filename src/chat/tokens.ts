@@ -3,7 +3,7 @@
 import { countTokens } from 'gpt-tokenizer/encoding/cl100k_base'
 
 /** Each turn costs a few tokens of framing (role, separators) besides its text. */
-const TURN_OVERHEAD = 4
+export const TURN_OVERHEAD = 4
 const CACHE_SIZE = 20000
 const cache = new Map<string, number>()
 // A user may type `<|endoftext|>`: count it as the text it is. By default the tokenizer throws on it,

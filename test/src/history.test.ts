@@ -1,4 +1,5 @@
 import t from 'tap'
+import fc from 'fast-check'
 import { toModelHistory } from '../../src/chat/history.ts'
 import { estimateTokens } from '../../src/chat/tokens.ts'
 import type { StoredMessage } from '../../src/store/types.ts'
@@ -41,4 +42,19 @@ t.test('empty replies are dropped and consecutive turns of one role are joined',
     { role: 'assistant', content: 'partial' },
     { role: 'user', content: 'third' }
   ])
+})
+
+t.test('a token is never less than one byte, so a history whose bytes fit is sent without counting', async (t) => {
+  await fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), text =>
+    estimateTokens(text) <= Buffer.byteLength(text)), { numRuns: 500 })
+  for (const text of ['我今天感到非常焦虑', '😀 emoji 🙂', '<|endoftext|>', ' \n\t ', 'a'.repeat(1000)]) {
+    t.ok(estimateTokens(text) <= Buffer.byteLength(text), `${JSON.stringify(text.slice(0, 12))}: tokens within bytes`)
+  }
+  // Over budget in bytes, within it in tokens: counted, and every turn still fits.
+  const messages = [msg('user', paragraph('a')), msg('assistant', paragraph('b')), msg('user', 'newest')]
+  const tokens = messages.reduce((sum, m) => sum + estimateTokens(m.content) + 4, 0)
+  const bytes = messages.reduce((sum, m) => sum + Buffer.byteLength(m.content) + 4, 0)
+  t.ok(tokens < bytes - 10)
+  t.equal(toModelHistory(messages, tokens).length, 3, 'all turns fit by tokens')
+  t.equal(toModelHistory(messages, tokens - 1).length, 1, 'one token short: only the newest user turn')
 })
