@@ -9,8 +9,12 @@ export const MAX_REPLY_EVENTS = 10000
 export const MAX_ENDED_REPLIES = 5000
 
 interface ReplyLog {
-  /** The newest events (at most MAX_REPLY_EVENTS); `first` is the seq of events[0]. */
-  events: ReplyEvent[]
+  /**
+   * The newest events' payloads (at most MAX_REPLY_EVENTS); `first` is the seq of data[0], and the
+   * last is terminal once `ended`. Payloads only, not event objects: thousands of ended replies wait
+   * here for late resumes, and an object per event was about half of their memory.
+   */
+  data: string[]
   first: number
   /** The session it answers, to drop it as the session's latest reply when it goes. */
   session: string
@@ -39,18 +43,19 @@ export class LocalReplyBus implements ReplyBus {
 
   async open (key: SessionKey, replyId: string): Promise<void> {
     const session = sessionId(key)
-    this.#logs.set(replyId, { events: [], first: 0, session, ended: false, listeners: 0, wake: new Set() })
+    this.#logs.set(replyId, { data: [], first: 0, session, ended: false, listeners: 0, wake: new Set() })
     this.#latest.set(session, replyId)
   }
 
   publish (replyId: string, event: ReplyEvent): void {
     const log = this.#logs.get(replyId)
     if (log === undefined || log.ended) return
-    log.events.push(event)
-    if (log.events.length > MAX_REPLY_EVENTS) {
+    if (event.seq !== log.first + log.data.length) throw new Error(`reply ${replyId}: event ${event.seq} out of order`)
+    log.data.push(event.data)
+    if (log.data.length > MAX_REPLY_EVENTS) {
       // Drop the oldest half at once, so that trimming costs little per event.
-      const dropped = log.events.length - MAX_REPLY_EVENTS / 2
-      log.events.splice(0, dropped)
+      const dropped = log.data.length - MAX_REPLY_EVENTS / 2
+      log.data.splice(0, dropped)
       log.first += dropped
     }
     if (event.terminal) {
@@ -73,7 +78,7 @@ export class LocalReplyBus implements ReplyBus {
 
   async status (replyId: string): Promise<ReplyStatus | undefined> {
     const log = this.#logs.get(replyId)
-    return log === undefined ? undefined : { ended: log.ended, lastSeq: log.first + log.events.length - 1 }
+    return log === undefined ? undefined : { ended: log.ended, lastSeq: lastSeq(log) }
   }
 
   async * follow (replyId: string, afterSeq: number, signal: AbortSignal): AsyncGenerator<ReplyEvent[]> {
@@ -88,8 +93,8 @@ export class LocalReplyBus implements ReplyBus {
       while (!signal.aborted) {
         // A reader that fell behind the kept window continues from the oldest event kept.
         next = Math.max(next, log.first)
-        if (next - log.first < log.events.length) {
-          const batch = log.events.slice(next - log.first)
+        if (next <= lastSeq(log)) {
+          const batch = eventsFrom(log, next)
           next += batch.length
           yield batch
           continue
@@ -147,6 +152,20 @@ export class LocalReplyBus implements ReplyBus {
     this.#ended.delete(replyId)
     if (log !== undefined && this.#latest.get(log.session) === replyId) this.#latest.delete(log.session)
   }
+}
+
+function lastSeq (log: ReplyLog): number {
+  return log.first + log.data.length - 1
+}
+
+/** The log's events from seq `from` (within what is kept) to the newest. */
+function eventsFrom (log: ReplyLog, from: number): ReplyEvent[] {
+  const last = lastSeq(log)
+  const events: ReplyEvent[] = []
+  for (let seq = from; seq <= last; seq++) {
+    events.push({ seq, data: log.data[seq - log.first] as string, terminal: log.ended && seq === last })
+  }
+  return events
 }
 
 function sessionId (key: SessionKey): string {

@@ -52,6 +52,25 @@ t.test('the reply log keeps at most MAX_REPLY_EVENTS events, and a late reader c
   t.same(seen, seen.map((_s, i) => (seen[0] as number) + i), 'in order without gaps')
 })
 
+t.test('a late reader of an ended reply gets every event with its seq, payload and the end marked once', async (t) => {
+  const bus = new LocalReplyBus(1000)
+  t.teardown(() => bus.close())
+  await bus.open({ userId: 'u', sessionId: 's' }, 'r')
+  for (let seq = 0; seq < 5; seq++) bus.publish('r', { seq, data: JSON.stringify({ n: seq }), terminal: seq === 4 })
+  t.doesNotThrow(() => bus.publish('unknown', { seq: 7, data: '{}', terminal: false }), 'an unknown reply is ignored')
+  const events = []
+  for await (const batch of bus.follow('r', 1, new AbortController().signal)) events.push(...batch)
+  t.same(events, [
+    { seq: 2, data: '{"n":2}', terminal: false },
+    { seq: 3, data: '{"n":3}', terminal: false },
+    { seq: 4, data: '{"n":4}', terminal: true }
+  ])
+  await bus.open({ userId: 'u', sessionId: 's2' }, 'gap')
+  bus.publish('gap', { seq: 0, data: '{}', terminal: false })
+  t.throws(() => bus.publish('gap', { seq: 2, data: '{}', terminal: false }), /out of order/, 'a gap would give events the wrong ids: refused')
+  t.same(await bus.status('gap'), { ended: false, lastSeq: 0 })
+})
+
 t.test('ended replies are kept for late resumes only up to MAX_ENDED_REPLIES: memory stays bounded under load', async (t) => {
   const { MAX_ENDED_REPLIES } = await import('../../src/streams/local-bus.ts')
   const bus = new LocalReplyBus(60000)
