@@ -1,6 +1,7 @@
 // Provides `app.replies`: the replies this process generates, the bus that carries their events to
 // clients (in process, or through Redis), the resume window, stop requests and the drain on shutdown.
 import { once } from 'node:events'
+import type { ServerResponse } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
 import fp from 'fastify-plugin'
 import type { FastifyReply } from 'fastify'
@@ -34,6 +35,16 @@ const MIN_RETAIN_MS = 10000
 const FLUSH_MS = 2000
 const MAX_REPLY_MS = 30 * 60 * 1000
 const CLIENT_LEFT = 'client left'
+
+/**
+ * Writes to the response for the rest of this event-loop turn leave as one: the SSE plumbing
+ * (fastify-sse-v2, it-to-stream, pipe) otherwise writes what it is handed a piece at a time, one
+ * system call each.
+ */
+function holdWrites (response: ServerResponse): void {
+  response.cork()
+  setImmediate(() => response.uncork())
+}
 
 export default fp(async function repliesPlugin (app) {
   const { config } = app
@@ -74,7 +85,8 @@ export default fp(async function repliesPlugin (app) {
       void closed.finally(() => openStreams.delete(closed))
       const detach = bus.attach(replyId)
       const left = new AbortController()
-      const messages = new SseMessages(replyId, bus.follow(replyId, afterSeq, left.signal))
+      // The last event and the end of the response, written together.
+      const messages = new SseMessages(replyId, bus.follow(replyId, afterSeq, left.signal), () => holdWrites(reply.raw))
       const stopPings = pings.add(messages)
       // fastify-sse-v2 never tells the iterator that the client left: end it ourselves.
       reply.raw.on('close', () => {
@@ -87,6 +99,8 @@ export default fp(async function repliesPlugin (app) {
       })
       // The stream is hijacked: every header must be set before it starts (CORS is already set).
       reply.header('X-Accel-Buffering', 'no')
+      // fastify-sse-v2 writes the head at once: with the events already there, in one write.
+      holdWrites(reply.raw)
       reply.sse(messages)
     },
     async drain () {

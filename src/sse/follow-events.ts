@@ -38,10 +38,13 @@ export class SseMessages implements AsyncIterableIterator<SseMessage, undefined>
   /** The consumer's `next()`, waiting. */
   #waiting: ((result: IteratorResult<SseMessage, undefined>) => void) | undefined
   #ended = false
+  readonly #beforeLast: (() => void) | undefined
 
-  constructor (replyId: string, batches: AsyncIterable<ReplyEvent[]>) {
+  /** @param beforeLast called just before the message with the reply's last event is handed on */
+  constructor (replyId: string, batches: AsyncIterable<ReplyEvent[]>, beforeLast?: () => void) {
     this.#replyId = replyId
     this.#source = batches[Symbol.asyncIterator]()
+    this.#beforeLast = beforeLast
   }
 
   [Symbol.asyncIterator] (): this {
@@ -90,7 +93,10 @@ export class SseMessages implements AsyncIterableIterator<SseMessage, undefined>
         this.#deliver(DONE)
         return
       }
-      if (step.value.at(-1)?.terminal === true) this.#ended = true
+      if (step.value.at(-1)?.terminal === true) {
+        this.#ended = true
+        this.#beforeLast?.()
+      }
       this.#deliver({ value: toMessage(this.#replyId, step.value), done: false })
     }, () => {
       // The event source failed (Redis gone mid-resume): end this client's stream; it may resume again.

@@ -206,3 +206,20 @@ t.test("the seed README's chatWithBot reader collects the full reply", async (t)
   await chatWithBot('I need help with anxiety', 'session-123', 'user-456')
   t.equal(received.join(''), "I understand that you're feeling anxious")
 })
+
+t.test('the head leaves with the opening events, and the last event with the end of the response', async (t) => {
+  const { url, mock, app } = await setup(t)
+  mock.enqueue({ tokens: ['one ', 'two'], inputTokens: 5 })
+  // What the server hands the kernel, one entry per write to the client's socket.
+  const writes: string[] = []
+  app.server.once('connection', (socket: import('node:net').Socket) => {
+    const write = socket._write.bind(socket)
+    const writev = socket._writev?.bind(socket)
+    socket._write = (chunk, encoding, callback) => { writes.push(String(chunk)); write(chunk, encoding, callback) }
+    socket._writev = (chunks, callback) => { writes.push(chunks.map(c => String(c.chunk)).join('')); writev?.(chunks, callback) }
+  })
+  const stream = await postChat(url, { message: 'hello', sessionId: 'writes', userId: 'u1' })
+  t.match(stream.events.at(-1), { done: true })
+  t.match(writes[0], /^HTTP\/1\.1 200[^]*\r\n\r\n[^]*"notice"/, 'the head and the AI notice in one write')
+  t.match(writes.at(-1), /"done":true[^]*\r\n0\r\n\r\n$/, 'the done event and the end of the chunked body in one write')
+})
