@@ -43,6 +43,8 @@ export class ReplyRun {
   readonly #options: ReplyRunOptions
   readonly #abort = new AbortController()
   #sequence = 0
+  /** Set by the first stop; read per token instead of `signal.aborted`, a costlier getter. */
+  #stopCause: StopCause | undefined
   /** Rejects the step being awaited: a stop ends the wait even if the provider ignores the signal. */
   #interrupt: ((reason: unknown) => void) | undefined
 
@@ -53,11 +55,13 @@ export class ReplyRun {
   }
 
   stop (cause: StopCause): void {
-    if (!this.#abort.signal.aborted) this.#abort.abort(cause)
+    if (this.#stopCause !== undefined) return
+    this.#stopCause = cause
+    this.#abort.abort(cause)
   }
 
   get stopped (): boolean {
-    return this.#abort.signal.aborted
+    return this.#stopCause !== undefined
   }
 
   /**
@@ -65,8 +69,7 @@ export class ReplyRun {
    * long-lived "aborted" promise: each race leaves a reaction on it, one per token until the end.
    */
   #nextStep (reply: AgentReply): Promise<IteratorResult<string, AgentOutcome>> {
-    const signal = this.#abort.signal
-    if (signal.aborted) return Promise.reject(signal.reason)
+    if (this.#stopCause !== undefined) return Promise.reject(this.#stopCause)
     return new Promise((resolve, reject) => {
       this.#interrupt = reject
       reply.next().then(resolve, reject)

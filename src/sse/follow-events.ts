@@ -85,25 +85,30 @@ export class SseMessages implements AsyncIterableIterator<SseMessage, undefined>
 
   #read (): void {
     this.#reading = true
-    this.#source.next().then(step => {
-      this.#reading = false
-      if (this.#ended) return
-      if (step.done === true) {
-        this.#ended = true
-        this.#deliver(DONE)
-        return
-      }
-      if (step.value.at(-1)?.terminal === true) {
-        this.#ended = true
-        this.#beforeLast?.()
-      }
-      this.#deliver({ value: toMessage(this.#replyId, step.value), done: false })
-    }, () => {
-      // The event source failed (Redis gone mid-resume): end this client's stream; it may resume again.
-      this.#reading = false
+    this.#source.next().then(this.#onBatch, this.#onSourceFailed)
+  }
+
+  // Bound once, not a pair of closures per read (one per token).
+  readonly #onBatch = (step: IteratorResult<ReplyEvent[]>): void => {
+    this.#reading = false
+    if (this.#ended) return
+    if (step.done === true) {
       this.#ended = true
       this.#deliver(DONE)
-    })
+      return
+    }
+    if (step.value.at(-1)?.terminal === true) {
+      this.#ended = true
+      this.#beforeLast?.()
+    }
+    this.#deliver({ value: toMessage(this.#replyId, step.value), done: false })
+  }
+
+  /** The event source failed (Redis gone mid-resume): end this client's stream; it may resume again. */
+  readonly #onSourceFailed = (): void => {
+    this.#reading = false
+    this.#ended = true
+    this.#deliver(DONE)
   }
 
   #deliver (result: IteratorResult<SseMessage, undefined>): void {

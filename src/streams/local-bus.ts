@@ -1,27 +1,13 @@
 // The in-process reply bus (sqlite and memory stores): a bounded buffer per reply, kept for a while
 // after the reply ends so that a late client can still catch up.
 import type { SessionKey } from '../store/types.ts'
+import { LogReader, lastSeq, type ReplyLog } from './reply-log.ts'
 import type { ReplyBus, ReplyEvent, ReplyStatus } from './types.ts'
 
 /** Most events a reply keeps for resuming: a runaway model cannot grow memory without bound. */
 export const MAX_REPLY_EVENTS = 10000
 /** Most ended replies kept for late resumes: under heavy traffic the oldest go first. */
 export const MAX_ENDED_REPLIES = 5000
-
-interface ReplyLog {
-  /**
-   * The newest events' payloads (at most MAX_REPLY_EVENTS); `first` is the seq of data[0], and the
-   * last is terminal once `ended`. Payloads only, not event objects: thousands of ended replies wait
-   * here for late resumes, and an object per event was about half of their memory.
-   */
-  data: string[]
-  first: number
-  /** The session it answers, to drop it as the session's latest reply when it goes. */
-  session: string
-  ended: boolean
-  listeners: number
-  wake: Set<() => void>
-}
 
 export class LocalReplyBus implements ReplyBus {
   readonly #logs = new Map<string, ReplyLog>()
@@ -31,6 +17,13 @@ export class LocalReplyBus implements ReplyBus {
   readonly #timers = new Set<NodeJS.Timeout>()
   /** Ended replies, oldest first. */
   readonly #ended = new Set<string>()
+  /** Readers to wake at the end of this event-loop turn, for all replies: one timer, not one each. */
+  #woken = new Set<LogReader>()
+  readonly #wakeReaders = (): void => {
+    const woken = this.#woken
+    this.#woken = new Set()
+    for (const reader of woken) reader.wake()
+  }
 
   /** @param retainMs how long an ended reply stays available to resume */
   constructor (retainMs: number) {
@@ -43,7 +36,7 @@ export class LocalReplyBus implements ReplyBus {
 
   async open (key: SessionKey, replyId: string): Promise<void> {
     const session = sessionId(key)
-    this.#logs.set(replyId, { data: [], first: 0, session, ended: false, listeners: 0, wake: new Set() })
+    this.#logs.set(replyId, { data: [], first: 0, session, ended: false, listeners: 0, waiting: new Set() })
     this.#latest.set(session, replyId)
   }
 
@@ -68,8 +61,11 @@ export class LocalReplyBus implements ReplyBus {
       this.#ended.add(replyId)
       if (this.#ended.size > MAX_ENDED_REPLIES) this.#forget(this.#ended.values().next().value as string)
     }
-    for (const wake of log.wake) wake()
-    log.wake.clear()
+    if (log.waiting.size === 0) return
+    // Readers wake after this turn, so that the rest of a burst goes out with them in one write.
+    if (this.#woken.size === 0) setImmediate(this.#wakeReaders)
+    for (const reader of log.waiting) this.#woken.add(reader)
+    log.waiting.clear()
   }
 
   async latestReply (key: SessionKey): Promise<string | undefined> {
@@ -81,39 +77,9 @@ export class LocalReplyBus implements ReplyBus {
     return log === undefined ? undefined : { ended: log.ended, lastSeq: lastSeq(log) }
   }
 
-  async * follow (replyId: string, afterSeq: number, signal: AbortSignal): AsyncGenerator<ReplyEvent[]> {
+  follow (replyId: string, afterSeq: number, signal: AbortSignal): AsyncIterable<ReplyEvent[]> {
     const log = this.#logs.get(replyId)
-    if (log === undefined) return
-    // One abort listener for the whole follow, not one per wait: a wait per token adds up.
-    let wakeReader: (() => void) | undefined
-    const onAbort = (): void => wakeReader?.()
-    signal.addEventListener('abort', onAbort, { once: true })
-    let next = afterSeq + 1
-    try {
-      while (!signal.aborted) {
-        // A reader that fell behind the kept window continues from the oldest event kept.
-        next = Math.max(next, log.first)
-        if (next <= lastSeq(log)) {
-          const batch = eventsFrom(log, next)
-          next += batch.length
-          yield batch
-          continue
-        }
-        if (log.ended) return
-        await new Promise<void>(resolve => {
-          const wake = (): void => {
-            wakeReader = undefined
-            log.wake.delete(wake)
-            // Let the rest of a burst arrive first (one turn of the event loop), to send it in one write.
-            setImmediate(resolve)
-          }
-          wakeReader = wake
-          log.wake.add(wake)
-        })
-      }
-    } finally {
-      signal.removeEventListener('abort', onAbort)
-    }
+    return log === undefined ? noEvents() : new LogReader(log, afterSeq, signal)
   }
 
   attach (replyId: string): () => void {
@@ -154,19 +120,7 @@ export class LocalReplyBus implements ReplyBus {
   }
 }
 
-function lastSeq (log: ReplyLog): number {
-  return log.first + log.data.length - 1
-}
-
-/** The log's events from seq `from` (within what is kept) to the newest. */
-function eventsFrom (log: ReplyLog, from: number): ReplyEvent[] {
-  const last = lastSeq(log)
-  const events: ReplyEvent[] = []
-  for (let seq = from; seq <= last; seq++) {
-    events.push({ seq, data: log.data[seq - log.first] as string, terminal: log.ended && seq === last })
-  }
-  return events
-}
+async function * noEvents (): AsyncGenerator<ReplyEvent[]> {}
 
 function sessionId (key: SessionKey): string {
   return JSON.stringify([key.userId, key.sessionId])

@@ -84,11 +84,14 @@ export class RedisReplyBus implements ReplyBus {
     return { ended: event.terminal, lastSeq: event.seq }
   }
 
-  async * follow (replyId: string, afterSeq: number, signal: AbortSignal): AsyncGenerator<ReplyEvent[]> {
-    if (this.#local.has(replyId)) {
-      yield * this.#local.follow(replyId, afterSeq, signal)
-      return
-    }
+  follow (replyId: string, afterSeq: number, signal: AbortSignal): AsyncIterable<ReplyEvent[]> {
+    // A reply running here is read from memory, as it is published.
+    if (this.#local.has(replyId)) return this.#local.follow(replyId, afterSeq, signal)
+    return this.#followElsewhere(replyId, afterSeq, signal)
+  }
+
+  /** A reply running on another instance (or ended there): its Redis Stream, then live reads. */
+  async * #followElsewhere (replyId: string, afterSeq: number, signal: AbortSignal): AsyncGenerator<ReplyEvent[]> {
     const key = redisKeys.replyEvents(replyId)
     let cursor = '0'
     const entries = await this.#redis.xrange(key, '-', '+') as StreamEntry[]

@@ -83,3 +83,28 @@ t.test('ended replies are kept for late resumes only up to MAX_ENDED_REPLIES: me
   t.same(await bus.status(`r${MAX_ENDED_REPLIES}`), { ended: true, lastSeq: 0 })
   t.equal(await bus.latestReply({ userId: 'u', sessionId: 's0' }), undefined)
 })
+
+t.test('live readers: what is published in one turn arrives as one batch, and a reader ends when its client leaves', async (t) => {
+  const bus = new LocalReplyBus(1000)
+  t.teardown(() => bus.close())
+  await bus.open({ userId: 'u', sessionId: 's' }, 'r')
+  const left = new AbortController()
+  const first = bus.follow('r', -1, new AbortController().signal)[Symbol.asyncIterator]()
+  const second = bus.follow('r', -1, left.signal)[Symbol.asyncIterator]()
+  const firstBatch = first.next()
+  const secondBatch = second.next()
+  for (let seq = 0; seq < 3; seq++) bus.publish('r', { seq, data: `"${seq}"`, terminal: false })
+  const seqs = (result: IteratorResult<Array<{ seq: number }>>): number[] => result.done === true ? [] : result.value.map(event => event.seq)
+  t.same(seqs(await firstBatch), [0, 1, 2], 'a burst goes out together')
+  t.same(seqs(await secondBatch), [0, 1, 2], 'every reader gets it')
+
+  const waiting = second.next()
+  left.abort()
+  t.same(await waiting, { value: undefined, done: true }, 'a client that left stops waiting at once')
+
+  const rest = first.next()
+  bus.publish('r', { seq: 3, data: '"end"', terminal: true })
+  const last = await rest
+  t.same(last.done === true ? undefined : last.value, [{ seq: 3, data: '"end"', terminal: true }])
+  t.same(await first.next(), { value: undefined, done: true }, 'and the reply\'s end ends the reader')
+})
