@@ -30,27 +30,19 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     userId: Type.Optional(IdSchema)
   })
 
-  /**
-   * Stores the user's message and returns the `notice` and `safety` events that open the reply.
-   * The message, the notice time and the safety flag are written together: one commit (sqlite) or
-   * one round trip (Redis) rather than one after another, each a turn of the event loop before
-   * the model is asked.
-   */
-  async function recordTurn (key: SessionKey, message: string, log: FastifyBaseLogger) {
+  /** The `notice` and `safety` events that open this reply, recording what they show. */
+  async function openingEvents (key: SessionKey, message: string, log: FastifyBaseLogger) {
     const now = new Date()
     const leading: object[] = []
     const lastNoticeAt = await store.getLastNoticeAt(key)
-    const writes = [store.appendMessage(key, newMessage('user', message, 'complete'))]
     if (lastNoticeAt === undefined || now.getTime() - Date.parse(lastNoticeAt) > DISCLOSURE_INTERVAL_MS) {
       leading.push({ notice: { kind: 'ai_disclosure', message: AI_DISCLOSURE } })
-      writes.push(store.setLastNoticeAt(key, now.toISOString()))
+      await store.setLastNoticeAt(key, now.toISOString())
     }
     const risk = safety.screen(message)
-    const flagged = risk.level !== 'none' && risk.category !== undefined ? { level: risk.level, category: risk.category } : undefined
-    if (flagged !== undefined) writes.push(store.recordSafetyFlag(key, { ...flagged, createdAt: now.toISOString() }))
-    await Promise.all(writes)
-    if (flagged === undefined) return { leading }
-    const { level, category } = flagged
+    if (risk.level === 'none' || risk.category === undefined) return { leading }
+    const { level, category } = risk
+    await store.recordSafetyFlag(key, { level, category, createdAt: now.toISOString() })
     metrics.safetyFlags.inc({ level, category })
     // Counted in the logs (level and category only) so operators see how often the protocol fires.
     log.warn({ safety: { level, category } }, 'crisis protocol triggered')
@@ -85,7 +77,8 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     try {
       locked = await store.tryLockReply(key, replyId)
       if (!locked) throw new SessionBusyError()
-      opening = await recordTurn(key, request.body.message, request.log)
+      await store.appendMessage(key, newMessage('user', request.body.message, 'complete'))
+      opening = await openingEvents(key, request.body.message, request.log)
       // The budget covers the whole request: the system prompt's share comes off first.
       history = toModelHistory(await store.listMessages(key, { limit: HISTORY_FETCH_LIMIT }), config.HISTORY_MAX_TOKENS - agent.promptTokens)
       await replies.bus.open(key, replyId)
