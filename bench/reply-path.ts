@@ -1,7 +1,8 @@
 // A micro-benchmark of this service's own per-token path, without sockets or the SDK: a reply run
 // publishing to the in-process bus, read by a client's SSE messages. Tokens arrive one per
-// event-loop turn, in a phase before the check phase where readers are woken, as from a socket. Prints CPU microseconds per token; `npm run bench` measures
-// the whole service, this isolates the layers between the model's stream and fastify-sse-v2.
+// event-loop turn, before that turn's check phase where readers are woken, as from a socket.
+// Prints CPU microseconds per token: `npm run bench` measures the whole service, this isolates the
+// layers between the model's stream and fastify-sse-v2.
 // Run: npm run build && node dist/bench/reply-path.js [streams] [tokens]
 import type { AgentReply } from '../src/agent/types.ts'
 import { ReplyRun } from '../src/chat/reply-run.ts'

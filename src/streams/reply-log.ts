@@ -75,7 +75,7 @@ export class LogReader implements AsyncIterableIterator<ReplyEvent[], undefined>
     return Promise.resolve(DONE)
   }
 
-  /** From the bus: events were published since this reader began to wait. */
+  /** From the bus: events were published since this reader began to wait (if none are new, it waits on). */
   wake (): void {
     const waiting = this.#waiting
     if (waiting === undefined) return
