@@ -45,6 +45,10 @@ t.test('the Deployment probes, drains and takes its settings from a ConfigMap an
   t.equal(pod.securityContext.runAsNonRoot, true)
   t.ok(deployment.spec.replicas >= 2)
 
+  const heapMb = Number(/--max-old-space-size=(\d+)/.exec(api.env.find((e: any) => e.name === 'NODE_OPTIONS')?.value ?? '')?.[1])
+  const limitMb = Number(/^(\d+)Mi$/.exec(api.resources.limits.memory)?.[1])
+  t.ok(heapMb > 0 && heapMb <= limitMb * 0.7, `the heap (${heapMb} MB) is capped well under the memory limit (${limitMb} Mi)`)
+
   const known = Object.keys(ConfigSchema.properties)
   for (const name of [...Object.keys(config.data), ...Object.keys(find('Secret', 'therapybot-secrets').stringData)]) {
     t.ok(known.includes(name), `${name} is a setting the service reads`)
