@@ -1,4 +1,4 @@
-// A small streaming client for the TherapyBot API, for browsers and Node 20: plain TypeScript, one
+// A small streaming client for the TherapyBot API, for browsers and Node: plain TypeScript, one
 // dependency (eventsource-parser, which reassembles events split across network reads correctly).
 //
 //   for await (const event of chat({ baseUrl, message, sessionId })) {
