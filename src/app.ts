@@ -24,6 +24,7 @@ import replyRoutes from '../routes/replies.ts'
 import type { Agent } from './agent/types.ts'
 import type { SessionStore } from './store/types.ts'
 import { toErrorBody } from './errors.ts'
+import { logSerializers } from './observability/log-serializers.ts'
 import { SHARED_SCHEMAS } from './schemas.ts'
 import { formatValidationErrors } from './validation-messages.ts'
 
@@ -42,6 +43,7 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
     logger: {
       // Bodies are never logged; these paths keep credentials out if a header ever is.
       redact: ['req.headers.authorization', 'req.headers.cookie'],
+      serializers: logSerializers,
       ...(options.logStream !== undefined ? { stream: options.logStream } : {})
     },
     // Honour a sane X-Request-Id from the caller (a proxy, a client), else make one.
