@@ -55,7 +55,10 @@ export default fp(async function repliesPlugin (app) {
   const bus: ReplyBus = app.redis === null
     ? new LocalReplyBus(retainMs)
     : new RedisReplyBus(app.redis, { retainMs, maxReplyMs: MAX_REPLY_MS, onError: (error) => app.log.warn({ err: error }, 'reply bus error') })
-  bus.onStop((replyId) => registry.get(replyId)?.stop('stopped'))
+  bus.onStop((replyId, cause) => {
+    if (cause === 'erased') registry.erase(replyId)
+    else registry.get(replyId)?.stop('stopped')
+  })
 
   /** A client left: unless one comes back (on any instance) within the window, stop the reply. */
   function clientLeft (replyId: string): void {

@@ -98,9 +98,11 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       leading: opening.leading,
       safetyReminder: opening.safetyEvent,
       publish: (seq, payload, terminal) => replies.bus.publish(replyId, { seq, data: JSON.stringify(payload), terminal }),
-      onEnd: async ({ content, status, outcome }) => {
+      onEnd: async ({ content, status, outcome, erased }) => {
         try {
-          await store.appendMessage(key, { ...newMessage('assistant', content, status), id: replyId })
+          // Erased mid-reply: erase again what the set-up may have written after the erasure.
+          if (erased === true) await store.deleteSession(key)
+          else await store.appendMessage(key, { ...newMessage('assistant', content, status), id: replyId })
         } finally {
           clearInterval(keepLock)
           await store.unlockReply(key, replyId).catch(() => {})

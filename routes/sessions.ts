@@ -44,7 +44,10 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     config: { rateLimit: app.rateLimitPolicy }
   }, async (request, reply) => {
-    await app.store.deleteSession({ userId: app.userFor(request, request.query.userId), sessionId: request.params.sessionId })
+    const key = { userId: app.userFor(request, request.query.userId), sessionId: request.params.sessionId }
+    // The reply streaming now (if any) is stopped and nothing of it is stored; then the rest goes.
+    await app.replies.bus.erase(key, await app.store.getReplyLock(key))
+    await app.store.deleteSession(key)
     return reply.code(204).send(null)
   })
 }

@@ -70,7 +70,7 @@ export const DoneEventSchema = Type.Object({
 
 export const ErrorEventSchema = Type.Object({
   error: Type.String(),
-  code: Type.Enum(['AGENT_UNAVAILABLE', 'AGENT_ERROR', 'STORE_UNAVAILABLE', 'SHUTTING_DOWN'])
+  code: Type.Enum(['AGENT_UNAVAILABLE', 'AGENT_ERROR', 'STORE_UNAVAILABLE', 'SHUTTING_DOWN', 'SESSION_ERASED'])
 }, { $id: 'ErrorEvent', additionalProperties: false, description: 'The reply failed; the stream ends' })
 
 export const ChatEventSchema = Type.Union([

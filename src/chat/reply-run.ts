@@ -5,12 +5,14 @@ import type { AgentOutcome, AgentReply } from '../agent/types.ts'
 import type { MessageStatus } from '../store/types.ts'
 
 /** Why a reply was cut short. */
-export type StopCause = 'client_gone' | 'stopped' | 'shutdown'
+export type StopCause = 'client_gone' | 'stopped' | 'shutdown' | 'erased'
 
 export interface ReplyEnd {
   content: string
   status: MessageStatus
   outcome?: AgentOutcome
+  /** The session was erased while the reply ran: nothing of it may be stored. */
+  erased?: boolean
 }
 
 export interface ReplyRunOptions {
@@ -33,8 +35,12 @@ export interface ReplyRunOptions {
 const TERMINAL_FOR_STOP: Record<StopCause, (replyId: string) => object> = {
   client_gone: (messageId) => ({ done: true, messageId, stopReason: 'interrupted' }),
   stopped: (messageId) => ({ done: true, messageId, stopReason: 'stopped' }),
-  shutdown: () => ({ error: 'The service is restarting; your message and the reply so far are saved', code: 'SHUTTING_DOWN' })
+  shutdown: () => ({ error: 'The service is restarting; your message and the reply so far are saved', code: 'SHUTTING_DOWN' }),
+  erased: () => ERASED_EVENT
 }
+
+/** The last event of a reply whose session was erased. */
+export const ERASED_EVENT = { error: 'This conversation was erased', code: 'SESSION_ERASED' }
 
 export class ReplyRun {
   readonly replyId: string
@@ -47,6 +53,7 @@ export class ReplyRun {
   #stopCause: StopCause | undefined
   /** Rejects the step being awaited: a stop ends the wait even if the provider ignores the signal. */
   #interrupt: ((reason: unknown) => void) | undefined
+  #erased = false
 
   constructor (options: ReplyRunOptions) {
     this.replyId = options.replyId
@@ -55,6 +62,8 @@ export class ReplyRun {
   }
 
   stop (cause: StopCause): void {
+    // An erasure wins over any earlier stop, so long as the reply is not yet stored.
+    if (cause === 'erased') this.#erased = true
     if (this.#stopCause !== undefined) return
     this.#stopCause = cause
     this.#abort.abort(cause)
@@ -78,7 +87,7 @@ export class ReplyRun {
 
   #send (payload: object, terminal = false): void {
     try {
-      this.#options.publish(this.#sequence++, payload, terminal)
+      this.#options.publish(this.#sequence++, terminal && this.#erased ? ERASED_EVENT : payload, terminal)
     } catch (error) {
       this.#options.onError(error)
     }
@@ -86,7 +95,7 @@ export class ReplyRun {
 
   async #end (end: ReplyEnd): Promise<boolean> {
     try {
-      await this.#options.onEnd(end)
+      await this.#options.onEnd(this.#erased ? { content: '', status: 'interrupted', erased: true } : end)
       return true
     } catch (error) {
       this.#options.onError(error)

@@ -54,6 +54,8 @@ export function createSqliteStore (path: string): SessionStore {
   const db = new Database(path)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
+  // Deleted rows are overwritten with zeros, not left in free pages for anyone reading the file.
+  db.pragma('secure_delete = ON')
   db.exec(SCHEMA)
 
   const insert = db.prepare<[string, string, string, Role, string, MessageStatus, string]>(
@@ -110,7 +112,11 @@ export function createSqliteStore (path: string): SessionStore {
     }),
     listMessages: (key, options = {}) => guarded(() =>
       selectNewest.all(key.userId, key.sessionId, options.limit ?? -1).map(toMessage)),
-    deleteSession: (key) => written(() => { removeSession(key.userId, key.sessionId) }),
+    deleteSession: async (key) => {
+      await written(() => { removeSession(key.userId, key.sessionId) })
+      // The WAL still holds the pages as they were: copy it back and empty it.
+      await guarded(() => { db.pragma('wal_checkpoint(TRUNCATE)') })
+    },
     recordSafetyFlag: (key, flag) => written(() => {
       insertFlag.run(key.userId, key.sessionId, flag.level, flag.category, flag.createdAt)
     }),

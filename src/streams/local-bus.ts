@@ -2,17 +2,21 @@
 // after the reply ends so that a late client can still catch up.
 import type { SessionKey } from '../store/types.ts'
 import { LogReader, lastSeq, type ReplyLog } from './reply-log.ts'
-import type { ReplyBus, ReplyEvent, ReplyStatus } from './types.ts'
+import type { ReplyBus, ReplyEvent, ReplyStatus, StopRequest } from './types.ts'
 
 /** Most events a reply keeps for resuming: a runaway model cannot grow memory without bound. */
 export const MAX_REPLY_EVENTS = 10000
 /** Most ended replies kept for late resumes: under heavy traffic the oldest go first. */
 export const MAX_ENDED_REPLIES = 5000
+/** How long an erasure is remembered for a reply not yet open here. */
+const ERASED_MEMORY_MS = 60000
 
 export class LocalReplyBus implements ReplyBus {
   readonly #logs = new Map<string, ReplyLog>()
   readonly #latest = new Map<string, string>()
-  readonly #stopHandlers: Array<(replyId: string) => void> = []
+  readonly #stopHandlers: Array<(replyId: string, cause: StopRequest) => void> = []
+  /** Replies erased while still running: forgotten at their last event, not kept for resumes. */
+  readonly #erasing = new Set<string>()
   readonly #retainMs: number
   readonly #timers = new Set<NodeJS.Timeout>()
   /** Ended replies, oldest first. */
@@ -37,7 +41,8 @@ export class LocalReplyBus implements ReplyBus {
   async open (key: SessionKey, replyId: string): Promise<void> {
     const session = sessionId(key)
     this.#logs.set(replyId, { data: [], first: 0, session, ended: false, listeners: 0, waiting: new Set() })
-    this.#latest.set(session, replyId)
+    // Erased during the chat's set-up: it runs to its erased end, but is nobody's latest reply.
+    if (!this.#erasing.has(replyId)) this.#latest.set(session, replyId)
   }
 
   publish (replyId: string, event: ReplyEvent): void {
@@ -53,6 +58,12 @@ export class LocalReplyBus implements ReplyBus {
     }
     if (event.terminal) {
       log.ended = true
+      if (this.#erasing.delete(replyId)) {
+        // Its readers hold the log and still get this last event; nobody new finds it.
+        this.#forget(replyId)
+        this.#wake(log)
+        return
+      }
       const timer: NodeJS.Timeout = setTimeout(() => {
         this.#timers.delete(timer)
         this.#forget(replyId)
@@ -61,6 +72,10 @@ export class LocalReplyBus implements ReplyBus {
       this.#ended.add(replyId)
       if (this.#ended.size > MAX_ENDED_REPLIES) this.#forget(this.#ended.values().next().value as string)
     }
+    this.#wake(log)
+  }
+
+  #wake (log: ReplyLog): void {
     if (log.waiting.size === 0) return
     // Readers wake after this turn, so that the rest of a burst goes out with them in one write.
     if (this.#woken.size === 0) setImmediate(this.#wakeReaders)
@@ -98,10 +113,31 @@ export class LocalReplyBus implements ReplyBus {
   }
 
   async requestStop (replyId: string): Promise<void> {
-    for (const handler of this.#stopHandlers) handler(replyId)
+    for (const handler of this.#stopHandlers) handler(replyId, 'stopped')
   }
 
-  onStop (handler: (replyId: string) => void): void {
+  async erase (key: SessionKey, runningReplyId: string | undefined): Promise<void> {
+    const latest = this.#latest.get(sessionId(key))
+    this.#latest.delete(sessionId(key))
+    for (const replyId of new Set([runningReplyId, latest])) {
+      if (replyId !== undefined) this.eraseReply(replyId)
+    }
+  }
+
+  /** Stops the reply as erased and drops its events: now if it has ended, else at its last event. */
+  eraseReply (replyId: string): void {
+    for (const handler of this.#stopHandlers) handler(replyId, 'erased')
+    const log = this.#logs.get(replyId)
+    if (log?.ended === true) {
+      this.#forget(replyId)
+      return
+    }
+    this.#erasing.add(replyId)
+    // Not open yet (still in set-up), or running on another instance: remembered for a while only.
+    if (log === undefined) setTimeout(() => { if (!this.#logs.has(replyId)) this.#erasing.delete(replyId) }, ERASED_MEMORY_MS).unref()
+  }
+
+  onStop (handler: (replyId: string, cause: StopRequest) => void): void {
     this.#stopHandlers.push(handler)
   }
 
@@ -110,6 +146,7 @@ export class LocalReplyBus implements ReplyBus {
     this.#logs.clear()
     this.#latest.clear()
     this.#ended.clear()
+    this.#erasing.clear()
   }
 
   #forget (replyId: string): void {

@@ -5,7 +5,8 @@ import type { Redis } from 'ioredis'
 import { redisKeys } from '../store/redis-keys.ts'
 import type { SessionKey } from '../store/types.ts'
 import { LocalReplyBus } from './local-bus.ts'
-import type { ReplyBus, ReplyEvent, ReplyStatus } from './types.ts'
+import { ERASED_EVENT } from '../chat/reply-run.ts'
+import type { ReplyBus, ReplyEvent, ReplyStatus, StopRequest } from './types.ts'
 
 export interface RedisReplyBusOptions {
   retainMs: number
@@ -18,6 +19,8 @@ const MAX_EVENTS = 10000
 const BLOCK_MS = 1000
 const LISTENER_TTL_MS = 5000
 const FOLLOW_IDLE_LIMIT_MS = 120000
+/** A message on the stop channel that erases rather than stops. */
+const ERASE_PREFIX = 'erase:'
 
 type StreamEntry = [id: string, fields: string[]]
 
@@ -30,9 +33,13 @@ export class RedisReplyBus implements ReplyBus {
   readonly #redis: Redis
   readonly #local: LocalReplyBus
   readonly #options: RedisReplyBusOptions
-  readonly #stopHandlers: Array<(replyId: string) => void> = []
+  readonly #stopHandlers: Array<(replyId: string, cause: StopRequest) => void> = []
   #subscriber: Redis | undefined
   readonly #followers = new Set<Redis>()
+  /** The readers here of replies running elsewhere, by reply: an erasure ends them. */
+  readonly #following = new Map<string, Set<() => void>>()
+  /** Replies erased here or elsewhere: their events are no longer copied to Redis. */
+  readonly #erased = new Set<string>()
   /** Events published this turn, by reply, not yet copied to Redis. */
   readonly #outbox = new Map<string, ReplyEvent[]>()
 
@@ -44,11 +51,13 @@ export class RedisReplyBus implements ReplyBus {
 
   async open (key: SessionKey, replyId: string): Promise<void> {
     await this.#local.open(key, replyId)
+    if (this.#erased.has(replyId)) return
     await this.#redis.set(redisKeys.latestReply(key), replyId, 'PX', this.#options.maxReplyMs + this.#options.retainMs)
   }
 
   publish (replyId: string, event: ReplyEvent): void {
     this.#local.publish(replyId, event)
+    if (this.#erased.has(replyId)) return
     // Copied to Redis once per event-loop turn, all replies' events in one transaction: one write
     // per event made the Redis socket the bottleneck (bench/PROFILE.md).
     if (this.#outbox.size === 0) setImmediate(() => { this.#flush() })
@@ -105,25 +114,35 @@ export class RedisReplyBus implements ReplyBus {
     this.#followers.add(reader)
     const stop = (): void => { reader.disconnect() }
     signal.addEventListener('abort', stop, { once: true })
+    let erased = false
+    let lastSeen = missed.at(-1)?.seq ?? afterSeq
+    const onErase = (): void => { erased = true; reader.disconnect() }
+    const readers = this.#following.get(replyId) ?? new Set()
+    readers.add(onErase)
+    this.#following.set(replyId, readers)
     try {
       let idleSince = Date.now()
-      while (!signal.aborted && Date.now() - idleSince < FOLLOW_IDLE_LIMIT_MS) {
+      while (!signal.aborted && !erased && Date.now() - idleSince < FOLLOW_IDLE_LIMIT_MS) {
         const read = await reader.xread('COUNT', 100, 'BLOCK', BLOCK_MS, 'STREAMS', key, cursor) as Array<[string, StreamEntry[]]> | null
         const entries = read?.[0]?.[1] ?? []
         if (entries.length === 0) continue
         cursor = entries.at(-1)?.[0] ?? cursor
         idleSince = Date.now()
         const batch = entries.map(toEvent).filter(event => event.seq > afterSeq)
+        lastSeen = batch.at(-1)?.seq ?? lastSeen
         if (batch.length > 0) yield batch
         if (batch.at(-1)?.terminal === true) return
       }
     } catch (error) {
-      if (!signal.aborted) throw error
+      if (!signal.aborted && !erased) throw error
     } finally {
+      readers.delete(onErase)
+      if (readers.size === 0) this.#following.delete(replyId)
       signal.removeEventListener('abort', stop)
       this.#followers.delete(reader)
       reader.disconnect()
     }
+    if (erased && !signal.aborted) yield [{ seq: lastSeen + 1, data: JSON.stringify(ERASED_EVENT), terminal: true }]
   }
 
   attach (replyId: string): () => void {
@@ -147,19 +166,46 @@ export class RedisReplyBus implements ReplyBus {
 
   async requestStop (replyId: string): Promise<void> {
     if (this.#local.has(replyId)) {
-      for (const handler of this.#stopHandlers) handler(replyId)
+      for (const handler of this.#stopHandlers) handler(replyId, 'stopped')
       return
     }
     await this.#redis.publish(redisKeys.stopChannel, replyId)
   }
 
-  onStop (handler: (replyId: string) => void): void {
+  async erase (key: SessionKey, runningReplyId: string | undefined): Promise<void> {
+    const latest = (await this.#redis.get(redisKeys.latestReply(key))) ?? undefined
+    const replyIds = [...new Set([runningReplyId, latest, await this.#local.latestReply(key)])].filter(id => id !== undefined)
+    await this.#local.erase(key, runningReplyId)
+    for (const replyId of replyIds) this.#eraseHere(replyId)
+    await this.#redis.del(redisKeys.latestReply(key), ...replyIds.flatMap(id => [redisKeys.replyEvents(id), redisKeys.listeners(id)]))
+    // Every instance: the one running the reply stops it; the others end their readers of it.
+    for (const replyId of replyIds) await this.#redis.publish(redisKeys.stopChannel, `${ERASE_PREFIX}${replyId}`)
+  }
+
+  /** This instance's part of an erasure: stop the run, drop its events, end the readers. */
+  #eraseHere (replyId: string): void {
+    const running = this.#local.has(replyId)
+    this.#erased.add(replyId)
+    setTimeout(() => this.#erased.delete(replyId), this.#options.maxReplyMs).unref()
+    this.#outbox.delete(replyId)
+    for (const handler of this.#stopHandlers) handler(replyId, 'erased')
+    this.#local.eraseReply(replyId)
+    for (const end of this.#following.get(replyId) ?? []) end()
+    // A copy written before the erasure reached this instance is removed too.
+    if (running) this.#redis.del(redisKeys.replyEvents(replyId)).catch(this.#options.onError)
+  }
+
+  onStop (handler: (replyId: string, cause: StopRequest) => void): void {
     this.#stopHandlers.push(handler)
     if (this.#subscriber !== undefined) return
     this.#subscriber = this.#redis.duplicate({ enableOfflineQueue: true })
     this.#subscriber.on('error', () => {}) // it reconnects and resubscribes by itself; the main connection reports outages
-    this.#subscriber.on('message', (_channel: string, replyId: string) => {
-      for (const stop of this.#stopHandlers) stop(replyId)
+    this.#subscriber.on('message', (_channel: string, message: string) => {
+      if (message.startsWith(ERASE_PREFIX)) {
+        this.#eraseHere(message.slice(ERASE_PREFIX.length))
+        return
+      }
+      for (const stop of this.#stopHandlers) stop(message, 'stopped')
     })
     this.#subscriber.subscribe(redisKeys.stopChannel).catch(this.#options.onError)
   }

@@ -11,6 +11,9 @@ export interface ReplyEvent {
   terminal: boolean
 }
 
+/** A stop asked for by the user, or by the session's erasure (nothing of the reply is kept). */
+export type StopRequest = 'stopped' | 'erased'
+
 export interface ReplyStatus {
   ended: boolean
   /** The seq of the newest event, -1 before the first. */
@@ -36,6 +39,11 @@ export interface ReplyBus {
   hasListeners (replyId: string): Promise<boolean>
   /** Asks whichever instance runs the reply to stop it. */
   requestStop (replyId: string): Promise<void>
-  onStop (handler: (replyId: string) => void): void
+  /**
+   * Erases a session's replies everywhere: stops `runningReplyId` (as erased, on whichever instance
+   * runs it), drops the session's latest reply and every copy of its events, and ends its readers.
+   */
+  erase (key: SessionKey, runningReplyId: string | undefined): Promise<void>
+  onStop (handler: (replyId: string, cause: StopRequest) => void): void
   close (): Promise<void>
 }
