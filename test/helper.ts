@@ -64,8 +64,6 @@ export async function postChat (baseUrl: string, body: object, options: { signal
       options.onEvent?.(event)
     },
     onComment: (comment) => {
-      // An empty comment line opens a batch of events written at once: framing, not a ping.
-      if (comment.trim() === '') return
       result.comments.push(comment)
       result.sequence.push(comment.trim())
     }

@@ -1,4 +1,5 @@
-// A reply's events as SSE messages for one client, with `: ping` comments from a shared ticker.
+// A reply's events as SSE messages for one client, each event its own block, with `: ping`
+// comments (each a block of its own) from a shared ticker.
 // An iterator written out rather than an async generator racing a timer per stream: with
 // thousands of open streams, the race, the timer and the generator per token cost about a tenth
 // of the server's CPU (bench/PROFILE.md). fastify-sse-v2 crashes the process on an error thrown
@@ -16,15 +17,19 @@ const PING: IteratorResult<SseMessage, undefined> = { value: { comment: ' ping' 
 const DONE: IteratorResult<SseMessage, undefined> = { value: undefined, done: true }
 
 /**
- * Several events ready at once, as one message: fastify-sse-v2 writes `:<comment>\n\n` as it is,
- * so a comment that starts with a newline carries whole serialized events after an empty comment
- * line. Safe because every field is ours: ids are `<uuid>:<n>`, data is JSON (no raw newlines).
+ * Several events ready at once, as one message that fastify-sse-v2 writes as one string: all but
+ * the last event ride in the `id` field, which it writes as it is (`id: <value>\n`), so that each
+ * event is still its own block of `id:` and `data:` lines, with no comment line beside it. Safe
+ * because every field is ours: ids are `<uuid>:<n>`, data is JSON (no raw newlines).
  */
 function toMessage (replyId: string, events: ReplyEvent[]): SseMessage {
-  const only = events.length === 1 ? events[0] : undefined
-  if (only !== undefined) return { id: `${replyId}:${only.seq}`, data: only.data }
-  const serialized = events.map(event => `id: ${replyId}:${event.seq}\ndata: ${event.data}\n\n`).join('')
-  return { comment: `\n${serialized.slice(0, -2)}` }
+  const last = events[events.length - 1] as ReplyEvent
+  let id = ''
+  for (let i = 0; i < events.length - 1; i++) {
+    const event = events[i] as ReplyEvent
+    id += `${replyId}:${event.seq}\ndata: ${event.data}\n\nid: `
+  }
+  return { id: `${id}${replyId}:${last.seq}`, data: last.data }
 }
 
 export class SseMessages implements AsyncIterableIterator<SseMessage, undefined>, PingTarget {
