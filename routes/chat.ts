@@ -1,11 +1,12 @@
 // POST /chat: one user message in, the reply streamed out as Server-Sent Events.
 import { randomUUID } from 'node:crypto'
-import type { FastifyBaseLogger } from 'fastify'
+import type { FastifyBaseLogger, FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { AgentError } from '../src/agent/errors.ts'
 import type { TokenUsage } from '../src/agent/types.ts'
 import { HISTORY_FETCH_LIMIT, toModelHistory } from '../src/chat/history.ts'
+import { ChatRetries, chatAttempt, type RetryTarget } from '../src/chat/retries.ts'
 import { ReplyRun } from '../src/chat/reply-run.ts'
 import { StreamCounter } from '../src/chat/stream-counter.ts'
 import { SessionBusyError, ShuttingDownError, TooManyStreamsError } from '../src/errors.ts'
@@ -17,11 +18,17 @@ import type { SessionKey, StoredMessage } from '../src/store/types.ts'
 // A reply's session lock is refreshed this often, well inside the store's lock expiry.
 const LOCK_REFRESH_MS = 20000
 
+const ChatHeadersSchema = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ maxLength: 300, description: 'A key per message (a structured-field string, "…", or bare): a retry with the same key and body gets the reply already started instead of storing the message again' })),
+  'last-event-id': Type.Optional(Type.String({ maxLength: 100, description: "The id of the last event received: with the session's current reply named, the request is taken as a resume" }))
+})
+
 const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store, agent, config, safety, replies } = app
   const metrics = app.telemetry.chat
   const provider = { provider: agent.provider }
   const openStreams = new StreamCounter(config.MAX_STREAMS_PER_USER)
+  const retries = new ChatRetries(replies.bus)
   app.addHook('onRequest', app.authenticate)
 
   const ChatRequestSchema = Type.Object({
@@ -61,12 +68,16 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['chat'],
       summary: 'Send a message; the reply streams back as Server-Sent Events',
       body: ChatRequestSchema,
+      headers: ChatHeadersSchema,
       security: [{}, { bearerAuth: [] }],
-      response: { 200: EventStreamResponse, 400: ErrorRef, 401: ErrorRef, 403: ErrorRef, 409: ErrorRef, 413: ErrorRef, 415: ErrorRef, 429: ErrorRef, 500: ErrorRef, 503: ErrorRef }
+      response: { 200: EventStreamResponse, 400: ErrorRef, 401: ErrorRef, 403: ErrorRef, 409: ErrorRef, 413: ErrorRef, 415: ErrorRef, 422: ErrorRef, 429: ErrorRef, 500: ErrorRef, 503: ErrorRef }
     }
   }, async (request, reply) => {
     if (replies.draining) throw new ShuttingDownError()
     const key: SessionKey = { userId: app.userFor(request, request.body.userId), sessionId: request.body.sessionId }
+    const attempt = chatAttempt(request.headers['idempotency-key'], request.headers['last-event-id'], request.body)
+    const retried = await retries.find(key, attempt)
+    if (retried !== undefined) return followRetried(reply, retried)
     if (!openStreams.tryOpen(key.userId)) {
       reply.header('Retry-After', '1')
       throw new TooManyStreamsError()
@@ -81,10 +92,13 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       opening = await openingEvents(key, request.body.message, request.log)
       // The budget covers the whole request: the system prompt's share comes off first.
       history = toModelHistory(await store.listMessages(key, { limit: HISTORY_FETCH_LIMIT }), config.HISTORY_MAX_TOKENS - agent.promptTokens)
-      await replies.bus.open(key, replyId)
+      await replies.bus.open(key, replyId, attempt.request)
     } catch (error) {
       if (locked) await store.unlockReply(key, replyId).catch(() => {})
       openStreams.close(key.userId)
+      // A retry that raced the request it repeats: follow that one's reply rather than answer 409.
+      const twin = error instanceof SessionBusyError && attempt.request !== undefined ? await retries.find(key, attempt, true) : undefined
+      if (twin !== undefined) return followRetried(reply, twin)
       throw error
     }
 
@@ -137,6 +151,15 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     replies.stream(reply, replyId, -1)
     return reply
   })
+}
+
+/** A retried request gets the stream of the reply it started: what it missed, then live. */
+function followRetried (reply: FastifyReply, target: RetryTarget): FastifyReply {
+  // Nothing is left to send: an empty stream, which every SSE client takes as the end (a 204 would
+  // make fetch-event-source's default `onopen` throw, and so retry).
+  if (target.ended) return reply.type('text/event-stream; charset=utf-8').header('cache-control', 'no-cache,no-transform').send('')
+  reply.server.replies.stream(reply, target.replyId, target.afterSeq)
+  return reply
 }
 
 /** Token counts by metric kind; cache counts only when the provider reports them. */

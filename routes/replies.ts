@@ -3,12 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ReplyNotFoundError } from '../src/errors.ts'
 import { ErrorRef, EventStreamResponse, SessionParamsSchema, UserQuerySchema } from '../src/schemas.ts'
-
-/** `<replyId>:<seq>`, as every event's id. */
-function parseEventId (id: string | undefined): { replyId: string, seq: number } | undefined {
-  const match = /^([0-9a-f-]{36}):(\d{1,9})$/.exec(id ?? '')
-  return match === null ? undefined : { replyId: match[1] as string, seq: Number(match[2]) }
-}
+import { parseEventId } from '../src/streams/event-id.ts'
 
 const replyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { replies, store } = app

@@ -46,10 +46,10 @@ export interface ChatStream {
 }
 
 /** Posts a chat over a real socket and reads the SSE stream to its end (or until `stopAfter` says so). */
-export async function postChat (baseUrl: string, body: object, options: { signal?: AbortSignal, onEvent?: (event: any) => void } = {}): Promise<ChatStream> {
+export async function postChat (baseUrl: string, body: object, options: { signal?: AbortSignal, onEvent?: (event: any) => void, headers?: Record<string, string> } = {}): Promise<ChatStream> {
   const response = await fetch(`${baseUrl}/chat`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...options.headers },
     body: JSON.stringify(body),
     signal: options.signal
   })

@@ -13,6 +13,7 @@ export const redisKeys = {
   notice: (key: SessionKey) => `${PREFIX}notice:${session(key)}`,
   lock: (key: SessionKey) => `${PREFIX}lock:${session(key)}`,
   latestReply: (key: SessionKey) => `${PREFIX}latest:${session(key)}`,
+  request: (key: SessionKey, idempotencyKey: string) => `${PREFIX}request:${session(key)}:${encodeURIComponent(idempotencyKey)}`,
   replyEvents: (replyId: string) => `${PREFIX}events:${replyId}`,
   listeners: (replyId: string) => `${PREFIX}listen:${replyId}`,
   meta: (name: string) => `${PREFIX}meta:${name}`,

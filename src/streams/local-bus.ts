@@ -2,7 +2,7 @@
 // after the reply ends so that a late client can still catch up.
 import type { SessionKey } from '../store/types.ts'
 import { LogReader, lastSeq, type ReplyLog } from './reply-log.ts'
-import type { ReplyBus, ReplyEvent, ReplyStatus, StopRequest } from './types.ts'
+import type { ReplyBus, ReplyEvent, ReplyRequest, ReplyStatus, StopRequest } from './types.ts'
 
 /** Most events a reply keeps for resuming: a runaway model cannot grow memory without bound. */
 export const MAX_REPLY_EVENTS = 10000
@@ -14,6 +14,9 @@ const ERASED_MEMORY_MS = 60000
 export class LocalReplyBus implements ReplyBus {
   readonly #logs = new Map<string, ReplyLog>()
   readonly #latest = new Map<string, string>()
+  /** Replies by the session and idempotency key of their request, and that key by reply. */
+  readonly #requests = new Map<string, { replyId: string, fingerprint: string }>()
+  readonly #requestOf = new Map<string, string>()
   readonly #stopHandlers: Array<(replyId: string, cause: StopRequest) => void> = []
   /** Replies erased while still running: forgotten at their last event, not kept for resumes. */
   readonly #erasing = new Set<string>()
@@ -38,11 +41,19 @@ export class LocalReplyBus implements ReplyBus {
     return this.#logs.has(replyId)
   }
 
-  async open (key: SessionKey, replyId: string): Promise<void> {
+  async open (key: SessionKey, replyId: string, request?: ReplyRequest): Promise<void> {
     const session = sessionId(key)
     this.#logs.set(replyId, { data: [], first: 0, session, ended: false, listeners: 0, waiting: new Set() })
     // Erased during the chat's set-up: it runs to its erased end, but is nobody's latest reply.
     if (!this.#erasing.has(replyId)) this.#latest.set(session, replyId)
+    if (request === undefined) return
+    const requestKey = `${session}\n${request.idempotencyKey}`
+    this.#requests.set(requestKey, { replyId, fingerprint: request.fingerprint })
+    this.#requestOf.set(replyId, requestKey)
+  }
+
+  async findRequest (key: SessionKey, idempotencyKey: string): Promise<{ replyId: string, fingerprint: string } | undefined> {
+    return this.#requests.get(`${sessionId(key)}\n${idempotencyKey}`)
   }
 
   publish (replyId: string, event: ReplyEvent): void {
@@ -147,12 +158,19 @@ export class LocalReplyBus implements ReplyBus {
     this.#latest.clear()
     this.#ended.clear()
     this.#erasing.clear()
+    this.#requests.clear()
+    this.#requestOf.clear()
   }
 
   #forget (replyId: string): void {
     const log = this.#logs.get(replyId)
     this.#logs.delete(replyId)
     this.#ended.delete(replyId)
+    const requestKey = this.#requestOf.get(replyId)
+    if (requestKey !== undefined) {
+      this.#requestOf.delete(replyId)
+      if (this.#requests.get(requestKey)?.replyId === replyId) this.#requests.delete(requestKey)
+    }
     if (log !== undefined && this.#latest.get(log.session) === replyId) this.#latest.delete(log.session)
   }
 }

@@ -6,7 +6,7 @@ import { redisKeys } from '../store/redis-keys.ts'
 import type { SessionKey } from '../store/types.ts'
 import { LocalReplyBus } from './local-bus.ts'
 import { ERASED_EVENT } from '../chat/reply-run.ts'
-import type { ReplyBus, ReplyEvent, ReplyStatus, StopRequest } from './types.ts'
+import type { ReplyBus, ReplyEvent, ReplyRequest, ReplyStatus, StopRequest } from './types.ts'
 
 export interface RedisReplyBusOptions {
   retainMs: number
@@ -49,10 +49,23 @@ export class RedisReplyBus implements ReplyBus {
     this.#local = new LocalReplyBus(options.retainMs)
   }
 
-  async open (key: SessionKey, replyId: string): Promise<void> {
-    await this.#local.open(key, replyId)
+  async open (key: SessionKey, replyId: string, request?: ReplyRequest): Promise<void> {
+    await this.#local.open(key, replyId, request)
     if (this.#erased.has(replyId)) return
-    await this.#redis.set(redisKeys.latestReply(key), replyId, 'PX', this.#options.maxReplyMs + this.#options.retainMs)
+    const ttl = this.#options.maxReplyMs + this.#options.retainMs
+    if (request === undefined) {
+      await this.#redis.set(redisKeys.latestReply(key), replyId, 'PX', ttl)
+      return
+    }
+    await this.#redis.multi()
+      .set(redisKeys.latestReply(key), replyId, 'PX', ttl)
+      .set(redisKeys.request(key, request.idempotencyKey), JSON.stringify({ replyId, fingerprint: request.fingerprint }), 'PX', ttl)
+      .exec()
+  }
+
+  async findRequest (key: SessionKey, idempotencyKey: string): Promise<{ replyId: string, fingerprint: string } | undefined> {
+    const found = await this.#redis.get(redisKeys.request(key, idempotencyKey))
+    return found === null ? undefined : JSON.parse(found)
   }
 
   publish (replyId: string, event: ReplyEvent): void {

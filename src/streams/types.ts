@@ -20,9 +20,21 @@ export interface ReplyStatus {
   lastSeq: number
 }
 
+/** The request a reply answers, as its client's retries name it (the Idempotency-Key header). */
+export interface ReplyRequest {
+  idempotencyKey: string
+  /** A digest of the request's body: the same key with another body is refused. */
+  fingerprint: string
+}
+
 export interface ReplyBus {
-  /** Starts a reply's log and makes it the session's latest reply. */
-  open (key: SessionKey, replyId: string): Promise<void>
+  /**
+   * Starts a reply's log and makes it the session's latest reply; with `request`, the reply is
+   * also found by its idempotency key for as long as its log is kept.
+   */
+  open (key: SessionKey, replyId: string, request?: ReplyRequest): Promise<void>
+  /** The reply answering the session's request with this idempotency key, while its log is kept. */
+  findRequest (key: SessionKey, idempotencyKey: string): Promise<{ replyId: string, fingerprint: string } | undefined>
   /** Records an event and wakes its readers at once; copies elsewhere (Redis) are best effort. */
   publish (replyId: string, event: ReplyEvent): void
   latestReply (key: SessionKey): Promise<string | undefined>

@@ -36,7 +36,7 @@ t.test('GET /openapi.json is a valid OpenAPI 3.1 document with every operation d
     }
   }
   const chat = doc.paths['/chat'].post
-  t.same(Object.keys(chat.responses).sort(), ['200', '400', '401', '403', '409', '413', '415', '429', '500', '503'])
+  t.same(Object.keys(chat.responses).sort(), ['200', '400', '401', '403', '409', '413', '415', '422', '429', '500', '503'])
   t.same(chat.responses['200'].content['text/event-stream'].schema, { $ref: '#/components/schemas/ChatEvent' })
   t.same(doc.components.schemas.ChatEvent.anyOf.map((ref: any) => ref.$ref.split('/').at(-1)).sort(),
     ['ContentEvent', 'DoneEvent', 'ErrorEvent', 'NoticeEvent', 'SafetyEvent'])

@@ -52,6 +52,22 @@ t.test('two instances on one Redis', async (t) => {
     t.equal(stored[1].content, text, 'the stored reply is what the two connections showed')
   })
 
+  await t.test('a retry with the same Idempotency-Key sent to B follows the reply started on A', async (t) => {
+    const body = { message: 'I have not slept well all week', sessionId: 'idem', userId: 'u1' }
+    const headers = { 'idempotency-key': '"idem-b"' }
+    const controller = new AbortController()
+    let seen = 0
+    const first = await postChat(urlA, body, { signal: controller.signal, headers, onEvent: (event) => { if ('content' in event && ++seen === 2) controller.abort() } })
+    const retried = await postChat(urlB, body, { headers: { ...headers, 'last-event-id': first.ids.at(-1) as string } })
+    t.equal(retried.status, 200)
+    t.match(retried.events.at(-1), { done: true, stopReason: 'end_turn' })
+    const stored = (await a.inject({ method: 'GET', url: '/sessions/idem/messages?userId=u1' })).json().messages
+    t.same(stored.map((m: any) => m.role), ['user', 'assistant'], 'stored once')
+    t.equal(stored[1].content, first.text + retried.text)
+    const reused = await b.inject({ method: 'POST', url: '/chat', headers, payload: { ...body, message: 'another' } })
+    t.equal(reused.statusCode, 422)
+  })
+
   await t.test('a stop sent to B stops the reply running on A', async (t) => {
     let stop: Promise<any> | undefined
     const stream = await postChat(urlA, { message: 'I keep worrying about my exams and my family', sessionId: 'stop', userId: 'u1' }, {
