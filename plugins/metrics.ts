@@ -32,6 +32,7 @@ export default fp(async function metricsPlugin (app) {
             operationId: 'getMetrics',
             tags: ['health'],
             summary: 'Prometheus metrics (text exposition format)',
+            description: 'Request, chat, model, safety and store metrics for Prometheus to scrape; served here unless METRICS_PORT gives them a port of their own.',
             response: { 200: { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } } }
           }
         } as never,

@@ -2,6 +2,7 @@
 // Registered before the routes so that it sees them all; no docs UI (the service renders no HTML).
 import fp from 'fastify-plugin'
 import swagger from '@fastify/swagger'
+import { completeDocument } from '../src/openapi/complete-document.ts'
 import { packageInfo } from '../src/package-info.ts'
 
 export default fp(async function openapiPlugin (app) {
@@ -11,8 +12,15 @@ export default fp(async function openapiPlugin (app) {
       info: {
         title: 'TherapyBot API',
         version: packageInfo.version,
-        description: 'Mental-health support chat: a message in, the reply streamed back as Server-Sent Events.'
+        description: 'Mental-health support chat: a message in, the reply streamed back as Server-Sent Events.',
+        contact: { name: 'TherapyBot API maintainers' },
+        license: { name: 'MIT', identifier: 'MIT' }
       },
+      servers: [{
+        url: '{scheme}://{host}',
+        description: 'Wherever the service runs: http://localhost:5000 after npm start',
+        variables: { scheme: { default: 'http', enum: ['http', 'https'] }, host: { default: 'localhost:5000', description: "A deployment's host and port" } }
+      }],
       tags: [
         { name: 'chat', description: 'Send a message; resume or stop its reply' },
         { name: 'sessions', description: 'History and erasure' },
@@ -25,7 +33,8 @@ export default fp(async function openapiPlugin (app) {
         }
       }
     },
-    // Shared schemas keep their $id as their component name (Error, ChatEvent...), stable for generated clients.
+    transformObject: (document) => 'openapiObject' in document ? completeDocument(document.openapiObject) : document.swaggerObject,
+    // Shared schemas keep their $id as their component name (ApiError, ChatEvent...), stable for generated clients.
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, i) => typeof json.$id === 'string' ? json.$id : `def-${i}`
     }

@@ -67,6 +67,7 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'chat',
       tags: ['chat'],
       summary: 'Send a message; the reply streams back as Server-Sent Events',
+      description: 'Stores the message and streams the reply as Server-Sent Events: the AI notice and crisis resources when due, the content, then one done or error event. Send an Idempotency-Key so that a retry follows the reply already started; a POST carrying the Last-Event-ID of the current reply is a resume. Errors before the stream are JSON.',
       body: ChatRequestSchema,
       headers: ChatHeadersSchema,
       security: [{}, { bearerAuth: [] }],

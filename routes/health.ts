@@ -5,14 +5,14 @@ import { ErrorRef } from '../src/schemas.ts'
 
 const STORE_PING_TIMEOUT_MS = 1000
 
-const ReadySchema = Type.Object({
+const ReadySchema = (description: string) => Type.Object({
   status: Type.Enum(['ready', 'unavailable']),
   checks: Type.Object({
     store: Type.Enum(['ok', 'unavailable']),
     agent: Type.Enum(['ok', 'unavailable']),
     shutdown: Type.Enum(['no', 'in progress'])
   })
-})
+}, { description })
 
 const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
@@ -37,7 +37,8 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getHealth',
       tags: ['health'],
       summary: 'Health check (the seed API)',
-      response: { 200: Type.Object({ status: Type.String(), service: Type.String() }), 500: ErrorRef }
+      description: "The seed API's health check: always healthy while the process answers.",
+      response: { 200: Type.Object({ status: Type.String(), service: Type.String() }, { description: 'The service answers' }), 500: ErrorRef }
     }
   }, async () => ({ status: 'healthy', service: 'TherapyBot API' }))
 
@@ -46,7 +47,8 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getLiveness',
       tags: ['health'],
       summary: 'Liveness: the event loop turns; touches neither store nor model',
-      response: { 200: Type.Object({ status: Type.Literal('ok') }), 500: ErrorRef }
+      description: 'For a liveness probe: answers while the process runs, without touching the store or the model.',
+      response: { 200: Type.Object({ status: Type.Literal('ok') }, { description: 'The process is alive' }), 500: ErrorRef }
     }
   }, async () => ({ status: 'ok' as const }))
 
@@ -55,7 +57,8 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getReadiness',
       tags: ['health'],
       summary: 'Readiness: the store answers, the agent is configured and no shutdown is under way',
-      response: { 200: ReadySchema, 503: ReadySchema, 500: ErrorRef }
+      description: 'For a readiness probe: 200 when the store answers within a second and no shutdown is under way, else 503 with the failing check.',
+      response: { 200: ReadySchema('Ready for traffic'), 503: ReadySchema('Not ready: a check failed or shutdown began'), 500: ErrorRef }
     }
   }, async (_request, reply) => {
     const checks = {

@@ -14,9 +14,10 @@ const replyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'resumeSessionStream',
       tags: ['chat'],
       summary: "Resume the session's latest reply: the events after Last-Event-ID, then live to its end",
+      description: "Re-sends the events of the session's latest reply after the given event id (the lastEventId query, or the Last-Event-ID header a browser EventSource sends on reconnecting), then follows the reply live to its end. 204 when it has ended and nothing is left.",
       params: SessionParamsSchema,
-      querystring: Type.Object({ ...UserQuerySchema.properties, lastEventId: Type.Optional(Type.String({ maxLength: 100 })) }),
-      headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ maxLength: 100 })) }),
+      // The Last-Event-ID header is read too but not declared: generators would name it like the query parameter.
+      querystring: Type.Object({ ...UserQuerySchema.properties, lastEventId: Type.Optional(Type.String({ maxLength: 100, description: 'The id of the last event received (or send it as the Last-Event-ID header)' })) }),
       security: [{}, { bearerAuth: [] }],
       response: {
         200: EventStreamResponse,
@@ -30,7 +31,8 @@ const replyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const replyId = await replies.bus.latestReply(key)
     const status = replyId === undefined ? undefined : await replies.bus.status(replyId)
     if (replyId === undefined || status === undefined) throw new ReplyNotFoundError()
-    const last = parseEventId(request.headers['last-event-id'] ?? request.query.lastEventId)
+    const header = request.headers['last-event-id']
+    const last = parseEventId(typeof header === 'string' ? header : request.query.lastEventId)
     // An id from an older reply means the client missed all of this one.
     const afterSeq = last?.replyId === replyId ? last.seq : -1
     // Nothing more will come: 204 tells a browser EventSource to stop reconnecting.
@@ -44,6 +46,7 @@ const replyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'stopSessionReply',
       tags: ['chat'],
       summary: 'Stop the reply now streaming for the session; the partial reply is stored as interrupted',
+      description: 'Stops the model and stores the partial reply as interrupted; open streams end with done (stopReason stopped). Closing a stream does not stop the reply for the resume window: call this to stop it.',
       params: SessionParamsSchema,
       querystring: UserQuerySchema,
       security: [{}, { bearerAuth: [] }],

@@ -12,7 +12,7 @@ const InfoSchema = Type.Object({
   endpoints: Type.Record(Type.String(), Type.String()),
   agent: Type.Object({ provider: Type.String(), model: Type.String() }),
   disclosure: Type.String({ description: 'What the service says about itself: an AI, not a person' })
-})
+}, { description: "The API's name, version, endpoints and the agent that answers" })
 
 const ENDPOINTS = {
   '/': 'API information',
@@ -26,7 +26,7 @@ const ENDPOINTS = {
 
 const rootRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/', {
-    schema: { operationId: 'getApiInfo', tags: ['info'], summary: 'API information', response: { 200: InfoSchema, 500: ErrorRef } }
+    schema: { operationId: 'getApiInfo', tags: ['info'], summary: 'API information', description: 'What this API is, its endpoints, which model provider answers, and its AI disclosure. Needs no token.', response: { 200: InfoSchema, 500: ErrorRef } }
   }, async () => ({
     name: 'TherapyBot API',
     version: packageInfo.version,

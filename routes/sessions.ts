@@ -8,7 +8,7 @@ const HistorySchema = Type.Object({
   sessionId: Type.String(),
   messages: Type.Array(MessageSchema),
   safetyFlags: Type.Array(SafetyFlagSchema, { description: 'When the crisis protocol fired: level and category, never the text' })
-})
+}, { description: "The session's history" })
 
 const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.authenticate)
@@ -17,6 +17,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getSessionMessages',
       tags: ['sessions'],
       summary: "The session's messages, oldest first",
+      description: "The session's messages and when the crisis protocol fired (level and category only): a client restores a conversation from it, and it is the user's export. 404 when this user has no such session.",
       params: SessionParamsSchema,
       querystring: UserQuerySchema,
       security: [{}, { bearerAuth: [] }],
@@ -37,6 +38,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'deleteSession',
       tags: ['sessions'],
       summary: 'Erase the session and all its messages',
+      description: 'Erases the messages, safety flags and notice times of the session for good. 204 also when nothing was there.',
       params: SessionParamsSchema,
       querystring: UserQuerySchema,
       security: [{}, { bearerAuth: [] }],

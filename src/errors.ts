@@ -49,3 +49,4 @@ export function toErrorBody (error: { statusCode?: number, code?: string, messag
   const code = error.code !== undefined && !error.code.startsWith('FST_') ? error.code : 'BAD_REQUEST'
   return { error: error.message, code, statusCode }
 }
+

@@ -1,14 +1,16 @@
 // TypeBox schemas shared by the routes.
 import { Type } from 'typebox'
+import { ERROR_CODES } from './error-codes.ts'
 
+// Component names that shadow nothing in a generated client (not `Error`, not `ErrorEvent`).
 export const ErrorSchema = Type.Object({
   error: Type.String({ description: 'What went wrong, naming the field or cause' }),
-  code: Type.String({ description: 'A stable, machine-readable code' }),
-  statusCode: Type.Integer()
-}, { $id: 'Error', description: 'Every error answered before a stream starts' })
+  code: Type.Unsafe<string>({ type: 'string', enum: ERROR_CODES, description: 'A stable, machine-readable code' }),
+  statusCode: Type.Integer({ description: 'The HTTP status, repeated' })
+}, { $id: 'ApiError', description: 'The JSON body of every error answered before a stream starts' })
 
-/** A reference to the shared Error schema, for response maps. */
-export const ErrorRef = Type.Ref('Error')
+/** A reference to the shared ApiError schema, for response maps. */
+export const ErrorRef = Type.Ref('ApiError')
 
 export const ID_PATTERN = '^[A-Za-z0-9_.:-]{1,128}$'
 
@@ -71,10 +73,10 @@ export const DoneEventSchema = Type.Object({
 export const ErrorEventSchema = Type.Object({
   error: Type.String(),
   code: Type.Enum(['AGENT_UNAVAILABLE', 'AGENT_ERROR', 'STORE_UNAVAILABLE', 'SHUTTING_DOWN', 'SESSION_ERASED'])
-}, { $id: 'ErrorEvent', additionalProperties: false, description: 'The reply failed; the stream ends' })
+}, { $id: 'ChatErrorEvent', additionalProperties: false, description: 'The reply failed; the stream ends' })
 
 export const ChatEventSchema = Type.Union([
-  Type.Ref('ContentEvent'), Type.Ref('NoticeEvent'), Type.Ref('SafetyEvent'), Type.Ref('DoneEvent'), Type.Ref('ErrorEvent')
+  Type.Ref('ContentEvent'), Type.Ref('NoticeEvent'), Type.Ref('SafetyEvent'), Type.Ref('DoneEvent'), Type.Ref('ChatErrorEvent')
 ], { $id: 'ChatEvent', description: 'One Server-Sent Event payload (the JSON of its data: line); its id: line is <replyId>:<sequence>' })
 
 export const SHARED_SCHEMAS = [ErrorSchema, ContentEventSchema, NoticeEventSchema, SafetyEventSchema, DoneEventSchema, ErrorEventSchema, ChatEventSchema]

@@ -31,7 +31,7 @@ t.test('GET /openapi.json is a valid OpenAPI 3.1 document with every operation d
     t.ok(typeof op.operationId === 'string' && typeof op.summary === 'string' && op.tags?.length > 0, `${op.name}: operationId, summary, tags`)
     for (const [status, response] of Object.entries(op.responses as Record<string, any>)) {
       if (Number(status) >= 400 && status !== '503') {
-        t.same(response.content?.['application/json']?.schema, { $ref: '#/components/schemas/Error' }, `${op.name} ${status}: the shared Error schema`)
+        t.same(response.content?.['application/json']?.schema, { $ref: '#/components/schemas/ApiError' }, `${op.name} ${status}: the shared ApiError schema`)
       }
     }
   }
@@ -39,8 +39,35 @@ t.test('GET /openapi.json is a valid OpenAPI 3.1 document with every operation d
   t.same(Object.keys(chat.responses).sort(), ['200', '400', '401', '403', '409', '413', '415', '422', '429', '500', '503'])
   t.same(chat.responses['200'].content['text/event-stream'].schema, { $ref: '#/components/schemas/ChatEvent' })
   t.same(doc.components.schemas.ChatEvent.anyOf.map((ref: any) => ref.$ref.split('/').at(-1)).sort(),
-    ['ContentEvent', 'DoneEvent', 'ErrorEvent', 'NoticeEvent', 'SafetyEvent'])
-  t.same(doc.components.schemas.Error.required.sort(), ['code', 'error', 'statusCode'])
+    ['ChatErrorEvent', 'ContentEvent', 'DoneEvent', 'NoticeEvent', 'SafetyEvent'])
+  t.same(doc.components.schemas.ApiError.required.sort(), ['code', 'error', 'statusCode'])
+})
+
+t.test('the document holds what generators and linters need', async (t) => {
+  const app = await build(t)
+  const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json()
+  t.ok(doc.servers?.length > 0, 'servers')
+  t.ok(doc.info.contact !== undefined && doc.info.license !== undefined, 'contact and license')
+  for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+    for (const [method, op] of Object.entries(methods)) {
+      const name = `${method.toUpperCase()} ${path}`
+      t.ok(typeof op.description === 'string' && op.description !== '', `${name}: a description`)
+      t.ok(Array.isArray(op.security), `${name}: security said, [] when open`)
+      t.ok(Object.keys(op.responses).some(status => status.startsWith('4')), `${name}: a 4xx response`)
+      for (const [status, response] of Object.entries(op.responses as Record<string, any>)) {
+        t.ok(response.description !== 'Default Response' && !/Every error/.test(response.description), `${name} ${status}: its own description`)
+      }
+      // Generators turn `last-event-id` and `lastEventId` into one name.
+      const names = (op.parameters ?? []).map((p: any) => p.name.toLowerCase().replace(/[^a-z0-9]/g, ''))
+      t.equal(new Set(names).size, names.length, `${name}: no parameter named twice`)
+    }
+  }
+  const codes = doc.components.schemas.ApiError.properties.code.enum
+  for (const code of ['REPLY_NOT_FOUND', 'SESSION_NOT_FOUND', 'NOT_FOUND', 'IDEMPOTENCY_KEY_REUSED', 'SESSION_BUSY', 'INVALID_JSON', 'INVALID_REQUEST', 'RATE_LIMITED', 'TOO_MANY_STREAMS', 'INTERNAL_ERROR', 'STORE_UNAVAILABLE']) {
+    t.ok(codes.includes(code), `${code} is in the error code enum`)
+  }
+  const shadowing = ['Error', 'ErrorEvent', 'Event', 'Response', 'Request', 'Headers', 'Message']
+  t.same(Object.keys(doc.components.schemas).filter(name => shadowing.includes(name)), [], 'no component shadows a built-in type')
 })
 
 t.test('the committed openapi.json is what the routes produce (npm run openapi rewrites it)', async (t) => {
@@ -61,7 +88,7 @@ t.test('a client generated from the live document type-checks and works (openapi
 import createClient from 'openapi-fetch'
 import type { paths, components } from './api.ts'
 
-type Message = components['schemas']['Error']
+type Message = components['schemas']['ApiError']
 
 export async function useApi (baseUrl: string) {
   const api = createClient<paths>({ baseUrl })
