@@ -1,21 +1,29 @@
 // A small streaming client for the TherapyBot API, for browsers and Node: plain TypeScript, one
 // dependency (eventsource-parser, which reassembles events split across network reads correctly).
 //
-//   for await (const event of chat({ baseUrl, message, sessionId })) {
-//     if (event.type === 'content') show(event.content)
+//   for await (const event of chat({ baseUrl, message, sessionId, signal })) {
+//     if (event.type === 'notice') showNotice(event.notice)          // must be shown: the AI disclosure
+//     else if (event.type === 'safety') showResources(event.safety)  // must be shown: crisis resources
+//     else if (event.type === 'content') append(event.content)
 //   }
+//
+// A dropped connection is retried at once (the same Idempotency-Key and the last event id, so the
+// reply resumes and the message is never stored twice). Aborting `signal` stops the reply on the
+// server too, unless `keepRunning` asks that it go on for a later `resume()`.
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
 
 export interface Resource { name: string, phone?: string, text?: string, url?: string, description?: string }
 
+export interface ContentEvent { type: 'content', content: string }
+/** A notice the user must see: the AI disclosure. */
+export interface NoticeEvent { type: 'notice', notice: { kind: string, message: string } }
+/** The crisis protocol fired: show the message and the resources, before and beside the reply. */
+export interface SafetyEvent { type: 'safety', safety: { level: 'elevated' | 'crisis', category: 'self_harm' | 'harm_to_others' | 'abuse', message: string, resources: Resource[] } }
+export interface DoneEvent { type: 'done', done: true, messageId: string, stopReason: string, usage?: { inputTokens: number, outputTokens: number, cacheReadTokens?: number, cacheWriteTokens?: number } }
+export interface ReplyErrorEvent { type: 'error', error: string, code: string }
+
 /** Every event carries its `id` (`<replyId>:<sequence>`): keep the last one to resume after a drop. */
-export type ChatEvent = { id: string } & (
-  | { type: 'content', content: string }
-  | { type: 'notice', notice: { kind: 'ai_disclosure', message: string } }
-  | { type: 'safety', safety: { level: 'elevated' | 'crisis', category: 'self_harm' | 'harm_to_others' | 'abuse', message: string, resources: Resource[] } }
-  | { type: 'done', done: true, messageId: string, stopReason: string, usage?: { inputTokens: number, outputTokens: number, cacheReadTokens?: number, cacheWriteTokens?: number } }
-  | { type: 'error', error: string, code: string }
-)
+export type ChatEvent = { id: string } & (ContentEvent | NoticeEvent | SafetyEvent | DoneEvent | ReplyErrorEvent)
 
 /** An error answered before the stream started (4xx/5xx JSON), or a network failure (status 0). */
 export class TherapyBotError extends Error {
@@ -44,6 +52,12 @@ interface Common {
 
 export interface ChatOptions extends Common {
   message: string
+  /** Names this message for safe retries; one is made when not given. */
+  idempotencyKey?: string
+  /** When `signal` aborts, let the reply go on on the server (to `resume()` it later) instead of stopping it. */
+  keepRunning?: boolean
+  /** How many times a dropped connection is retried before giving up (default 3). */
+  retries?: number
 }
 
 export interface ResumeOptions extends Common {
@@ -103,14 +117,74 @@ function query (userId: string | undefined): string {
   return userId === undefined ? '' : `?userId=${encodeURIComponent(userId)}`
 }
 
-/** Sends a message; yields the reply's events as they stream in. */
-export async function * chat (options: ChatOptions): AsyncGenerator<ChatEvent> {
-  const response = await open(options, '/chat', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ message: options.message, sessionId: options.sessionId, userId: options.userId })
+const RETRY_DELAY_MS = 250
+
+function newKey (): string {
+  if (typeof globalThis.crypto?.randomUUID === 'function') return globalThis.crypto.randomUUID()
+  // Outside a secure context (plain http on a LAN address) browsers have no randomUUID.
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(16)), byte => byte.toString(16).padStart(2, '0')).join('')
+}
+
+async function pause (ms: number, signal: AbortSignal | undefined): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve() }, ms)
+    const onAbort = (): void => { clearTimeout(timer); reject(signal?.reason) }
+    signal?.addEventListener('abort', onAbort, { once: true })
   })
-  if (response !== undefined) yield * readEvents(response.body as ReadableStream<Uint8Array>)
+}
+
+/**
+ * Sends a message; yields the reply's events as they stream in, to its `done` or `error` event.
+ * A dropped connection is retried (the reply resumes where it was); an error answered before the
+ * stream is thrown as TherapyBotError. Aborting `signal`, or leaving the loop early, stops the
+ * reply on the server unless `keepRunning` is set.
+ */
+export async function * chat (options: ChatOptions): AsyncGenerator<ChatEvent> {
+  const key = options.idempotencyKey ?? newKey()
+  const retries = options.retries ?? 3
+  const body = JSON.stringify({ message: options.message, sessionId: options.sessionId, userId: options.userId })
+  let lastEventId: string | undefined
+  let ended = false
+  let failed = 0
+  let lost: unknown
+  try {
+    for (;;) {
+      try {
+        const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Idempotency-Key': `"${key}"` }
+        if (lastEventId !== undefined) headers['Last-Event-ID'] = lastEventId
+        const response = await open(options, '/chat', { method: 'POST', headers, body })
+        if (response === undefined) {
+          ended = true
+          return
+        }
+        for await (const event of readEvents(response.body as ReadableStream<Uint8Array>)) {
+          lastEventId = event.id
+          failed = 0
+          ended = event.type === 'done' || event.type === 'error'
+          yield event
+          if (ended) return
+        }
+        // The body ended before the reply did: the connection was cut.
+      } catch (error) {
+        if (options.signal?.aborted === true) throw error
+        // Only a lost connection is worth retrying; an answered error is the caller's to see.
+        if (error instanceof TherapyBotError && error.status !== 0) {
+          ended = true
+          throw error
+        }
+        lost = error
+      }
+      if (failed++ >= retries) {
+        ended = true
+        throw lost instanceof TherapyBotError ? lost : new TherapyBotError(`The connection was lost${lost instanceof Error ? `: ${lost.message}` : ''}`, 0, 'NETWORK_ERROR')
+      }
+      await pause(RETRY_DELAY_MS * 2 ** (failed - 1), options.signal)
+    }
+  } finally {
+    // The caller gave up on the reply (aborted, or left the loop): without a stop, the server
+    // would go on generating it for the resume window.
+    if (!ended && options.keepRunning !== true) await stop({ ...options, signal: undefined }).catch(() => {})
+  }
 }
 
 /** Picks the session's latest reply up after `lastEventId`, and follows it to its end. */

@@ -3,6 +3,7 @@ import t from 'tap'
 import fc from 'fast-check'
 import { chat, readEvents, resume, stop, TherapyBotError, type ChatEvent } from '../../clients/therapybot-client.ts'
 import { build, listen } from '../helper.ts'
+import { startCuttableProxy } from '../support/cuttable-proxy.ts'
 
 const EVENTS = [
   { notice: { kind: 'ai_disclosure', message: 'You are talking with an AI, not a person.' } },
@@ -79,12 +80,12 @@ t.test('against the live API: chat, resume, stop and errors', async (t) => {
   const stored = (await app.inject({ method: 'GET', url: '/sessions/lib-1/messages?userId=u1' })).json().messages[1].content
   t.equal(text, stored)
 
-  // Drop after three pieces, then resume from the last id.
+  // Abort after three pieces, asking that the reply go on, then resume from the last id.
   const controller = new AbortController()
   let lastId = ''
   let first = ''
   try {
-    for await (const event of chat({ baseUrl, message: 'and I cannot sleep', sessionId: 'lib-2', userId: 'u1', signal: controller.signal })) {
+    for await (const event of chat({ baseUrl, message: 'and I cannot sleep', sessionId: 'lib-2', userId: 'u1', signal: controller.signal, keepRunning: true })) {
       lastId = event.id
       if (event.type === 'content') {
         first += event.content
@@ -121,7 +122,51 @@ t.test('against the live API: chat, resume, stop and errors', async (t) => {
   t.match(error, { status: 400, code: 'INVALID_REQUEST', message: /message must contain some text/ })
 
   const network = await (async () => {
+    // Retried (three times, with backoff) before it gives up.
     for await (const _event of chat({ baseUrl: 'http://127.0.0.1:1', message: 'hi', sessionId: 'x' })) t.fail('no events')
   })().then(() => undefined, (e: unknown) => e)
   t.match(network, { status: 0, code: 'NETWORK_ERROR' })
+})
+
+t.test('aborting stops the reply on the server; a cut connection resumes the same reply; notice and safety are typed events', async (t) => {
+  const app = await build(t, { env: { REFLECTIVE_WORD_DELAY_MS: '20' } })
+  const direct = await listen(app)
+  const proxy = await startCuttableProxy(direct)
+  t.teardown(() => proxy.close())
+  const history = async (sessionId: string): Promise<any[]> => (await app.inject({ method: 'GET', url: `/sessions/${sessionId}/messages?userId=u1` })).json().messages
+
+  const controller = new AbortController()
+  let pieces = 0
+  await (async () => {
+    for await (const event of chat({ baseUrl: direct, message: 'I feel anxious about work', sessionId: 'abort-1', userId: 'u1', signal: controller.signal })) {
+      if (event.type === 'content' && ++pieces === 3) controller.abort()
+    }
+  })().catch(() => {})
+  let stored = await history('abort-1')
+  for (let i = 0; i < 50 && stored.length < 2; i++) stored = await history('abort-1')
+  t.equal(stored[1]?.status, 'interrupted', 'the reply was stopped, not left running for the resume window')
+  const end: ChatEvent[] = []
+  for await (const event of resume({ baseUrl: direct, sessionId: 'abort-1', userId: 'u1' })) end.push(event)
+  t.match(end.at(-1), { type: 'done', stopReason: 'stopped' })
+
+  const events: ChatEvent[] = []
+  let cut = false
+  for await (const event of chat({ baseUrl: proxy.url, message: 'I want to kill myself', sessionId: 'cut-1', userId: 'u1' })) {
+    events.push(event)
+    if (event.type === 'content' && !cut) {
+      cut = true
+      proxy.cut()
+    }
+  }
+  t.ok(cut)
+  const notices = events.flatMap(event => event.type === 'notice' ? [event.notice.kind] : [])
+  const safety = events.flatMap(event => event.type === 'safety' ? [event.safety] : [])
+  t.same(notices, ['ai_disclosure'])
+  t.equal(safety[0]?.level, 'crisis')
+  t.ok((safety[0]?.resources.length ?? 0) > 0, 'the resources, typed')
+  t.equal(new Set(events.map(e => e.id)).size, events.length, 'no event twice')
+  const messages = await history('cut-1')
+  t.same(messages.map(m => m.role), ['user', 'assistant'], 'one message stored, one reply')
+  t.equal(events.flatMap(e => e.type === 'content' ? [e.content] : []).join(''), messages[1].content)
+  t.match(events.at(-1), { type: 'done', stopReason: 'end_turn' })
 })
