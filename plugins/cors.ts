@@ -8,7 +8,7 @@ export default fp(async function corsPlugin (app) {
     origin: origins === '*' ? true : origins.split(',').map(origin => origin.trim()).filter(Boolean),
     credentials: true,
     methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
-    allowedHeaders: ['Content-Type', 'Authorization', 'Last-Event-ID', 'X-Request-Id'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'Last-Event-ID', 'Idempotency-Key', 'X-Request-Id'],
     exposedHeaders: ['X-Request-Id', 'Retry-After'],
     maxAge: 600
   })
