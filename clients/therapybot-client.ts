@@ -58,6 +58,8 @@ export interface ChatOptions extends Common {
   keepRunning?: boolean
   /** How many times a dropped connection is retried before giving up (default 3). */
   retries?: number
+  /** Told when a dropped connection is about to be retried (to show "reconnecting"). */
+  onRetry?: (attempt: number) => void
 }
 
 export interface ResumeOptions extends Common {
@@ -178,6 +180,7 @@ export async function * chat (options: ChatOptions): AsyncGenerator<ChatEvent> {
         ended = true
         throw lost instanceof TherapyBotError ? lost : new TherapyBotError(`The connection was lost${lost instanceof Error ? `: ${lost.message}` : ''}`, 0, 'NETWORK_ERROR')
       }
+      options.onRetry?.(failed)
       await pause(RETRY_DELAY_MS * 2 ** (failed - 1), options.signal)
     }
   } finally {

@@ -32,7 +32,7 @@ export function useChat (baseUrl: string, sessionId: string) {
     abort.current = controller
     setConnection('streaming')
     let lastEventId: string | undefined
-    let events: AsyncIterable<ChatEvent> = chat({ baseUrl, sessionId, message, signal: controller.signal })
+    let events: AsyncIterable<ChatEvent> = chat({ baseUrl, sessionId, message, signal: controller.signal, onRetry: () => setConnection('reconnecting') })
     for (let attempt = 0; ; attempt++) {
       try {
         for await (const event of events) {
