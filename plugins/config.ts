@@ -1,14 +1,18 @@
 // Provides `app.config`: every setting, read from the environment (and .env) and validated at boot.
+// The app factory reads it first (`loadConfig`), since the server's own options come from it.
 import fp from 'fastify-plugin'
-import fastifyEnv from '@fastify/env'
+import envSchema from 'env-schema'
 import { Type, type Static } from 'typebox'
+import { checkSecuritySettings } from '../src/security-settings.ts'
 
 export const ConfigSchema = Type.Object({
+  NODE_ENV: Type.String({ default: 'development' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 5000 }),
   HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
   LISTEN_BACKLOG: Type.Integer({ minimum: 1, default: 511 }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   CORS_ORIGINS: Type.String({ default: '*' }),
+  TRUST_PROXY: Type.String({ default: '', pattern: '^([0-9]+|[0-9a-fA-F.:/, ]+|loopback|linklocal|uniquelocal)?$' }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 65536 }),
   MAX_MESSAGE_CHARS: Type.Integer({ minimum: 1, maximum: 100000, default: 4000 }),
   SSE_KEEPALIVE_MS: Type.Integer({ minimum: 10, default: 15000 }),
@@ -43,6 +47,9 @@ export const ConfigSchema = Type.Object({
   AUTH_JWKS_URL: Type.String({ default: '', pattern: '^(https?://.+)?$' }),
   AUTH_JWT_ISSUER: Type.String({ default: '' }),
   AUTH_JWT_AUDIENCE: Type.String({ default: '' }),
+  AUTH_JWT_MAX_AGE: Type.Integer({ minimum: 60, default: 86400 }),
+  AUTH_DISABLED: Type.Boolean({ default: false }),
+  AUTH_FAILURES_MAX: Type.Integer({ minimum: 1, default: 20 }),
   RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 30 }),
   RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 1000, default: 60000 }),
   MAX_STREAMS_PER_USER: Type.Integer({ minimum: 1, default: 3 })
@@ -63,14 +70,24 @@ export interface ConfigPluginOptions {
   dotenv?: boolean
 }
 
-export default fp<ConfigPluginOptions>(async function configPlugin (app, opts) {
-  await app.register(fastifyEnv, {
-    confKey: 'config',
-    schema: ConfigSchema,
-    data: opts.env ?? process.env,
-    dotenv: opts.dotenv ?? false
-  })
-  if (app.config.AGENT_PROVIDER === 'anthropic' && app.config.ANTHROPIC_API_KEY === '') {
+/** Reads and checks every setting; a bad one throws an error naming it. */
+export function loadConfig (opts: ConfigPluginOptions): Config {
+  const config = envSchema<Config>({ schema: ConfigSchema, data: opts.env ?? process.env, dotenv: opts.dotenv ?? false })
+  if (config.AGENT_PROVIDER === 'anthropic' && config.ANTHROPIC_API_KEY === '') {
     throw new Error('env/ANTHROPIC_API_KEY must be set when AGENT_PROVIDER=anthropic')
   }
+  checkSecuritySettings(config)
+  return config
+}
+
+/** The server's trustProxy option: a hop count, or the addresses (CIDR) of the proxies in front. */
+export function trustProxyOf (value: string): ((address: string, hop: number) => boolean) | string | false {
+  if (value.trim() === '') return false
+  if (!/^[0-9]+$/.test(value)) return value
+  const hops = Number(value)
+  return (_address, hop) => hop < hops
+}
+
+export default fp<{ config: Config }>(async function configPlugin (app, opts) {
+  app.decorate('config', opts.config)
 }, { name: 'config' })

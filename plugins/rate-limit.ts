@@ -1,5 +1,8 @@
 // @fastify/rate-limit: RATE_LIMIT_MAX requests per RATE_LIMIT_WINDOW_MS, per user (the token's
 // subject) or per IP when anonymous. Routes opt in with `config: { rateLimit: app.rateLimitPolicy }`.
+// Also `app.authFailures`: AUTH_FAILURES_MAX refused tokens per window per IP, for the auth hook,
+// which runs before the per-user limit can (it needs the subject).
+import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import rateLimit, { type RateLimitOptions } from '@fastify/rate-limit'
 import createError from '@fastify/error'
@@ -7,7 +10,15 @@ import createError from '@fastify/error'
 declare module 'fastify' {
   interface FastifyInstance {
     rateLimitPolicy: RateLimitOptions
+    authFailures: AuthFailures
   }
+}
+
+export interface AuthFailures {
+  /** Whether this address may try a token now; `retryAfter` in seconds when not. */
+  check: (request: FastifyRequest) => Promise<{ allowed: boolean, retryAfter: number }>
+  /** Counts a refused token. */
+  count: (request: FastifyRequest) => Promise<void>
 }
 
 const RateLimitedError = createError('RATE_LIMITED', 'Too many requests; retry in %s', 429)
@@ -23,4 +34,17 @@ export default fp(async function rateLimitPlugin (app) {
     ...(app.redis !== null ? { redis: app.redis, skipOnError: true } : {})
   })
   app.decorate('rateLimitPolicy', { max: app.config.RATE_LIMIT_MAX, timeWindow: app.config.RATE_LIMIT_WINDOW_MS })
+  const failures = app.createRateLimit({
+    max: app.config.AUTH_FAILURES_MAX,
+    timeWindow: app.config.RATE_LIMIT_WINDOW_MS,
+    keyGenerator: (request) => `auth-failure:${request.ip}`
+  })
+  app.decorate('authFailures', {
+    check: async (request) => {
+      const result = await failures(request, { increment: false })
+      if (result.isAllowed) return { allowed: true, retryAfter: 0 }
+      return { allowed: result.remaining > 0, retryAfter: Math.max(1, result.ttlInSeconds) }
+    },
+    count: async (request) => { await failures(request) }
+  } satisfies AuthFailures)
 }, { name: 'rate-limit', dependencies: ['config', 'auth', 'redis'] })

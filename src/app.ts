@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { DestinationStream } from 'pino'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import configPlugin, { type ConfigPluginOptions } from '../plugins/config.ts'
+import configPlugin, { loadConfig, trustProxyOf, type ConfigPluginOptions } from '../plugins/config.ts'
 import sensiblePlugin from '../plugins/sensible.ts'
 import metricsPlugin from '../plugins/metrics.ts'
 import corsPlugin from '../plugins/cors.ts'
@@ -39,6 +39,7 @@ export interface BuildAppOptions extends ConfigPluginOptions {
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,128}$/
 
 export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const config = loadConfig({ env: options.env, dotenv: options.dotenv })
   const app = Fastify({
     logger: {
       // Bodies are never logged; these paths keep credentials out if a header ever is.
@@ -55,7 +56,9 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
     // A wrongly typed field is an error, never silently converted.
     ajv: { customOptions: { coerceTypes: false } },
     schemaErrorFormatter: formatValidationErrors,
-    forceCloseConnections: true
+    forceCloseConnections: true,
+    // Behind an ingress, the client's address comes from X-Forwarded-For (rate limits key on it).
+    trustProxy: trustProxyOf(config.TRUST_PROXY)
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
@@ -63,7 +66,7 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   app.removeContentTypeParser('text/plain')
 
   // Third-party and infrastructure plugins, then the app's own decorators, then routes.
-  await app.register(configPlugin, { env: options.env, dotenv: options.dotenv })
+  await app.register(configPlugin, { config })
   app.log.level = app.config.LOG_LEVEL
   await app.register(sensiblePlugin)
   // Before any route, so that the document sees them all (the metrics route included).

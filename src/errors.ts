@@ -10,6 +10,7 @@ export const ShuttingDownError = createError('SHUTTING_DOWN', 'The service is sh
 export const ReplyNotFoundError = createError('REPLY_NOT_FOUND', 'This session has no reply to resume', 404)
 export const InvalidIdempotencyKeyError = createError('INVALID_REQUEST', 'Idempotency-Key must be a string of printable characters, at most 255', 400)
 export const IdempotencyKeyReusedError = createError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another request; use a new key for a new message', 422)
+export const TooManyAuthFailuresError = createError('RATE_LIMITED', 'Too many refused tokens from this address; retry later', 429)
 export const TooManyStreamsError = createError('TOO_MANY_STREAMS', 'Too many replies are streaming for this user; wait for one to finish', 429)
 
 /** Fastify's own error codes, renamed to the stable codes clients see. */

@@ -18,7 +18,10 @@ for (const [name, env, variable] of [
   ['a port that is not a number', { PORT: 'abc' }, 'PORT'],
   ['an unknown store', { STORE: 'mongo' }, 'STORE'],
   ['an unknown provider', { AGENT_PROVIDER: 'gpt' }, 'AGENT_PROVIDER'],
-  ['anthropic without a key', { AGENT_PROVIDER: 'anthropic' }, 'ANTHROPIC_API_KEY']
+  ['anthropic without a key', { AGENT_PROVIDER: 'anthropic' }, 'ANTHROPIC_API_KEY'],
+  ['production without authentication', { NODE_ENV: 'production' }, 'AUTH_JWT_SECRET'],
+  ['a placeholder secret', { AUTH_JWT_SECRET: 'replace-me' }, 'AUTH_JWT_SECRET'],
+  ['a proxy setting that is neither hops nor addresses', { TRUST_PROXY: 'everyone' }, 'TRUST_PROXY']
 ] as const) {
   t.test(`${name} stops the boot naming ${variable}`, async (t) => {
     const result = start(env)

@@ -14,7 +14,8 @@ export const TEST_ENV: Record<string, string> = {
   AGENT_PROVIDER: 'reflective',
   REFLECTIVE_WORD_DELAY_MS: '0',
   AGENT_RETRY_DELAY_MS: '10',
-  RATE_LIMIT_MAX: '10000'
+  RATE_LIMIT_MAX: '10000',
+  AUTH_FAILURES_MAX: '10000'
 }
 
 export async function build (t: Test, options: BuildAppOptions = {}): Promise<FastifyInstance> {

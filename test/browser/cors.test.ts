@@ -91,7 +91,7 @@ t.test('a page on another origin chats through the seed code and the client libr
   const stored = (await open.inject({ method: 'GET', url: '/sessions/browser-seed/messages?userId=browser-user' })).json().messages[1].content
   t.equal(seedText, stored, "the seed's code gets the whole reply")
 
-  const token = createSigner({ key: secret })({ sub: 'browser-user' })
+  const token = createSigner({ key: secret, expiresIn: 600000 })({ sub: 'browser-user' })
   const result = await page.evaluate(([api, bearer]) => (globalThis as any).libraryChat(api, bearer, 'I feel lonely', 'browser-lib'), [guardedUrl, token])
   t.equal(result.kinds[0], 'notice')
   t.equal(result.kinds.at(-1), 'done')

@@ -8,7 +8,7 @@ import { createSigner } from 'fast-jwt'
 import { build } from '../helper.ts'
 
 const SECRET = 'a-test-secret-of-enough-length-123456'
-const sign = (claims: object, options: object = {}): string => createSigner({ key: SECRET, ...options })(claims)
+const sign = (claims: object, options: object = {}): string => createSigner({ key: SECRET, expiresIn: 600000, ...options })(claims)
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
 
 t.test('with a secret, /chat and /sessions need a valid bearer token', async (t) => {
@@ -20,8 +20,9 @@ t.test('with a secret, /chat and /sessions need a valid bearer token', async (t)
     ['no token', {}],
     ['a malformed header', { authorization: 'Bearer' }],
     ['not a JWT', bearer('not-a-jwt')],
-    ['a wrong signature', bearer(createSigner({ key: 'another-secret-entirely-xxxxxxxx' })({ sub: 'alice' }))],
-    ['an expired token', bearer(sign({ sub: 'alice', exp: Math.floor(Date.now() / 1000) - 60 }))],
+    ['a wrong signature', bearer(createSigner({ key: 'another-secret-entirely-xxxxxxxx', expiresIn: 600000 })({ sub: 'alice' }))],
+    ['an expired token', bearer(createSigner({ key: SECRET })({ sub: 'alice', exp: Math.floor(Date.now() / 1000) - 60 }))],
+    ['a token that never expires', bearer(createSigner({ key: SECRET })({ sub: 'alice' }))],
     ['no subject', bearer(sign({ name: 'alice' }))],
     ['alg none', bearer(createSigner({ algorithm: 'none' })({ sub: 'alice' }))]
   ]
@@ -80,15 +81,15 @@ t.test('with a JWKS URL, RS256 tokens are verified against the published keys (f
   t.teardown(() => { jwks.close() })
   const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/auth/keys.json`
 
-  const app = await build(t, { env: { AUTH_JWKS_URL: jwksUrl } })
+  const app = await build(t, { env: { AUTH_JWKS_URL: jwksUrl, AUTH_JWT_AUDIENCE: 'therapybot' } })
   const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()
-  const token = createSigner({ key: pem, algorithm: 'RS256', kid: 'key-1' })({ sub: 'carol' })
+  const token = createSigner({ key: pem, algorithm: 'RS256', kid: 'key-1', expiresIn: 600000 })({ sub: 'carol', aud: 'therapybot' })
   const chat = (headers: Record<string, string>) => app.inject({ method: 'POST', url: '/chat', payload: { message: 'hi', sessionId: 'j' }, headers })
   t.equal((await chat(bearer(token))).statusCode, 200)
   t.equal((await chat(bearer(token))).statusCode, 200)
   t.equal(fetches, 1, 'the key set is cached')
 
   const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()
-  t.equal((await chat(bearer(createSigner({ key: other, algorithm: 'RS256', kid: 'key-1' })({ sub: 'carol' })))).statusCode, 401, 'a key not in the set')
+  t.equal((await chat(bearer(createSigner({ key: other, algorithm: 'RS256', kid: 'key-1', expiresIn: 600000 })({ sub: 'carol', aud: 'therapybot' })))).statusCode, 401, 'a key not in the set')
   t.equal((await chat(bearer(sign({ sub: 'carol' })))).statusCode, 401, 'HS256 is not accepted with a JWKS')
 })

@@ -76,7 +76,7 @@ t.test('logs never hold message text, reply text or tokens; crisis flags are cou
   const lines: string[] = []
   const logStream = new Writable({ write (chunk, _encoding, done) { lines.push(chunk.toString()); done() } })
   const secret = 'log-test-secret-0123456789abcdef'
-  const token = createSigner({ key: secret })({ sub: 'logger-user' })
+  const token = createSigner({ key: secret, expiresIn: 600000 })({ sub: 'logger-user' })
   const app = await build(t, { logStream, env: { LOG_LEVEL: 'trace', AUTH_JWT_SECRET: secret } })
   const url = await listen(app)
   const marker = 'zebra-umbrella-4471'

@@ -21,7 +21,7 @@ t.test('over RATE_LIMIT_MAX in the window (per route) is 429 JSON with Retry-Aft
 t.test('signed-in users are limited one by one, anonymous ones by IP', async (t) => {
   const secret = 'rate-limit-test-secret-0123456789'
   const app = await build(t, { env: { RATE_LIMIT_MAX: '2', AUTH_JWT_SECRET: secret } })
-  const sign = createSigner({ key: secret })
+  const sign = createSigner({ key: secret, expiresIn: 600000 })
   const get = (sub: string) => app.inject({ method: 'GET', url: '/sessions/x/messages', headers: { authorization: `Bearer ${sign({ sub })}` } })
   t.same([(await get('a')).statusCode, (await get('a')).statusCode, (await get('a')).statusCode], [404, 404, 429])
   t.equal((await get('b')).statusCode, 404, 'another user on the same IP has their own budget')
