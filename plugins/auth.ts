@@ -15,6 +15,11 @@ declare module 'fastify' {
     authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>
     /** Whose session this is: the token's subject (a differing claimed userId is 403), else the claimed one. */
     userFor: (request: FastifyRequest, claimedUserId: string | undefined) => string
+    /**
+     * Who is asking, for limits: the token's subject, or the address when anonymous (a claimed
+     * userId is the client's choice, so it is no key).
+     */
+    clientKey: (request: FastifyRequest) => string
   }
 }
 
@@ -34,6 +39,8 @@ export default fp(async function authPlugin (app) {
   const { AUTH_JWT_SECRET: secret, AUTH_JWKS_URL: jwksUrl, AUTH_JWT_ISSUER: issuer, AUTH_JWT_AUDIENCE: audience, AUTH_JWT_MAX_AGE: maxAgeSeconds } = app.config
   const enabled = secret !== '' || jwksUrl !== ''
   app.decorate('authEnabled', enabled)
+  app.decorate('clientKey', (request: FastifyRequest) =>
+    enabled && typeof request.user?.sub === 'string' ? `user:${request.user.sub}` : `ip:${request.ip}`)
 
   if (!enabled) {
     // Production refuses to start this way unless AUTH_DISABLED=true says so (src/security-settings.ts).

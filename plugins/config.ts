@@ -52,7 +52,13 @@ export const ConfigSchema = Type.Object({
   AUTH_FAILURES_MAX: Type.Integer({ minimum: 1, default: 20 }),
   RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 30 }),
   RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 1000, default: 60000 }),
-  MAX_STREAMS_PER_USER: Type.Integer({ minimum: 1, default: 3 })
+  MAX_STREAMS_PER_USER: Type.Integer({ minimum: 1, default: 3 }),
+  MAX_STREAMS: Type.Integer({ minimum: 1, default: 10000 }),
+  MAX_CONNECTIONS: Type.Integer({ minimum: 1, default: 12000 }),
+  REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 30000 }),
+  HEADERS_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10000 }),
+  CONNECTION_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 60000 }),
+  KEEP_ALIVE_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 72000 })
 })
 
 export type Config = Static<typeof ConfigSchema>
@@ -77,6 +83,9 @@ export function loadConfig (opts: ConfigPluginOptions): Config {
     throw new Error('env/ANTHROPIC_API_KEY must be set when AGENT_PROVIDER=anthropic')
   }
   checkSecuritySettings(config)
+  // Node refuses a headers timeout above the request's; a stream is idle between pings.
+  if (config.HEADERS_TIMEOUT_MS > config.REQUEST_TIMEOUT_MS) throw new Error('env/HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS')
+  if (config.CONNECTION_TIMEOUT_MS <= config.SSE_KEEPALIVE_MS) throw new Error('env/CONNECTION_TIMEOUT_MS must exceed SSE_KEEPALIVE_MS, or open streams would be cut between pings')
   return config
 }
 

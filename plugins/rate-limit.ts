@@ -28,7 +28,7 @@ export default fp(async function rateLimitPlugin (app) {
     global: false,
     // After authentication (onRequest), so a signed-in user is counted as themself wherever they connect from.
     hook: 'preHandler',
-    keyGenerator: (request) => app.authEnabled && typeof request.user?.sub === 'string' ? `user:${request.user.sub}` : `ip:${request.ip}`,
+    keyGenerator: (request) => app.clientKey(request),
     errorResponseBuilder: (_request, context) => new RateLimitedError(context.after),
     // With Redis the counters are shared by every instance; if Redis is away, requests pass (and the store answers 503).
     ...(app.redis !== null ? { redis: app.redis, skipOnError: true } : {})

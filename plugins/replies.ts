@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import fp from 'fastify-plugin'
 import type { FastifyReply } from 'fastify'
 import { ReplyRegistry } from '../src/chat/reply-registry.ts'
+import { StreamCounter } from '../src/chat/stream-counter.ts'
 import { LocalReplyBus } from '../src/streams/local-bus.ts'
 import { RedisReplyBus } from '../src/streams/redis-bus.ts'
 import type { ReplyBus } from '../src/streams/types.ts'
@@ -15,6 +16,8 @@ import { PingTicker } from '../src/sse/keep-alive.ts'
 export interface Replies {
   bus: ReplyBus
   registry: ReplyRegistry
+  /** Open streams per client and in all (MAX_STREAMS_PER_USER, MAX_STREAMS). */
+  streams: StreamCounter
   /** True from the moment shutdown begins: readiness is 503 and new chats are refused. */
   draining: boolean
   /** Streams a reply's events after `afterSeq` to this client, following it live to its end. */
@@ -81,6 +84,7 @@ export default fp(async function repliesPlugin (app) {
   const replies: Replies = {
     bus,
     registry,
+    streams: new StreamCounter(config.MAX_STREAMS_PER_USER, config.MAX_STREAMS),
     draining: false,
     stream (reply, replyId, afterSeq) {
       const closed = once(reply.raw, 'close')

@@ -8,8 +8,7 @@ import type { TokenUsage } from '../src/agent/types.ts'
 import { HISTORY_FETCH_LIMIT, toModelHistory } from '../src/chat/history.ts'
 import { ChatRetries, chatAttempt, type RetryTarget } from '../src/chat/retries.ts'
 import { ReplyRun } from '../src/chat/reply-run.ts'
-import { StreamCounter } from '../src/chat/stream-counter.ts'
-import { SessionBusyError, ShuttingDownError, TooManyStreamsError } from '../src/errors.ts'
+import { ServerBusyError, SessionBusyError, ShuttingDownError, TooManyStreamsError } from '../src/errors.ts'
 import { AI_DISCLOSURE, DISCLOSURE_INTERVAL_MS } from '../src/safety/messages.ts'
 import { resourcesFor } from '../src/safety/resources.ts'
 import { ErrorRef, EventStreamResponse, IdSchema } from '../src/schemas.ts'
@@ -27,7 +26,7 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store, agent, config, safety, replies } = app
   const metrics = app.telemetry.chat
   const provider = { provider: agent.provider }
-  const openStreams = new StreamCounter(config.MAX_STREAMS_PER_USER)
+  const openStreams = replies.streams
   const retries = new ChatRetries(replies.bus)
   app.addHook('onRequest', app.authenticate)
 
@@ -79,9 +78,11 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const attempt = chatAttempt(request.headers['idempotency-key'], request.headers['last-event-id'], request.body)
     const retried = await retries.find(key, attempt)
     if (retried !== undefined) return followRetried(reply, retried)
-    if (!openStreams.tryOpen(key.userId)) {
+    const holder = app.clientKey(request)
+    const opened = openStreams.tryOpen(holder)
+    if (opened !== 'ok') {
       reply.header('Retry-After', '1')
-      throw new TooManyStreamsError()
+      throw opened === 'server_full' ? new ServerBusyError() : new TooManyStreamsError()
     }
     const replyId = randomUUID()
     let locked = false
@@ -96,7 +97,7 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await replies.bus.open(key, replyId, attempt.request)
     } catch (error) {
       if (locked) await store.unlockReply(key, replyId).catch(() => {})
-      openStreams.close(key.userId)
+      openStreams.close(holder)
       // A retry that raced the request it repeats: follow that one's reply rather than answer 409.
       const twin = error instanceof SessionBusyError && attempt.request !== undefined ? await retries.find(key, attempt, true) : undefined
       if (twin !== undefined) return followRetried(reply, twin)
@@ -121,7 +122,7 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
         } finally {
           clearInterval(keepLock)
           await store.unlockReply(key, replyId).catch(() => {})
-          openStreams.close(key.userId)
+          openStreams.close(holder)
           // Timed from the request's arrival (reply.elapsedTime), as the client sees it.
           const durationMs = reply.elapsedTime
           metrics.streamsOpen.dec()

@@ -1,7 +1,7 @@
 // Resuming a session's latest reply after a dropped connection, and stopping it.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { ReplyNotFoundError } from '../src/errors.ts'
+import { ReplyNotFoundError, ServerBusyError, TooManyStreamsError } from '../src/errors.ts'
 import { ErrorRef, EventStreamResponse, SessionParamsSchema, UserQuerySchema } from '../src/schemas.ts'
 import { parseEventId } from '../src/streams/event-id.ts'
 
@@ -37,6 +37,14 @@ const replyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const afterSeq = last?.replyId === replyId ? last.seq : -1
     // Nothing more will come: 204 tells a browser EventSource to stop reconnecting.
     if (status.ended && afterSeq >= status.lastSeq) return reply.code(204).send(null)
+    // A resume holds a stream as a chat does, under the same caps.
+    const holder = app.clientKey(request)
+    const opened = replies.streams.tryOpen(holder)
+    if (opened !== 'ok') {
+      reply.header('Retry-After', '1')
+      throw opened === 'server_full' ? new ServerBusyError() : new TooManyStreamsError()
+    }
+    reply.raw.once('close', () => replies.streams.close(holder))
     replies.stream(reply, replyId, afterSeq)
     return reply
   })

@@ -57,10 +57,21 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
     ajv: { customOptions: { coerceTypes: false } },
     schemaErrorFormatter: formatValidationErrors,
     forceCloseConnections: true,
+    // A socket that sends partial headers, a partial body or nothing at all is closed.
+    http: {
+      headersTimeout: config.HEADERS_TIMEOUT_MS,
+      connectionsCheckingInterval: Math.min(5000, Math.ceil(config.HEADERS_TIMEOUT_MS / 2))
+    },
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    connectionTimeout: config.CONNECTION_TIMEOUT_MS,
+    keepAliveTimeout: config.KEEP_ALIVE_TIMEOUT_MS,
+    // Every route accepts the longest session id the chat accepts (128 characters).
+    routerOptions: { maxParamLength: 200 },
     // Behind an ingress, the client's address comes from X-Forwarded-For (rate limits key on it).
     trustProxy: trustProxyOf(config.TRUST_PROXY)
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  app.server.maxConnections = config.MAX_CONNECTIONS
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
   // JSON is the only body this API reads: anything else is 415, not a string to validate.
   app.removeContentTypeParser('text/plain')

@@ -15,7 +15,9 @@ export const TEST_ENV: Record<string, string> = {
   REFLECTIVE_WORD_DELAY_MS: '0',
   AGENT_RETRY_DELAY_MS: '10',
   RATE_LIMIT_MAX: '10000',
-  AUTH_FAILURES_MAX: '10000'
+  AUTH_FAILURES_MAX: '10000',
+  // Every test client is 127.0.0.1, one anonymous holder; the tests of the cap set their own.
+  MAX_STREAMS_PER_USER: '100'
 }
 
 export async function build (t: Test, options: BuildAppOptions = {}): Promise<FastifyInstance> {
