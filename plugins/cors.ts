@@ -18,6 +18,8 @@ export default fp(async function corsPlugin (app) {
     methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['Content-Type', 'Authorization', 'Last-Event-ID', 'Idempotency-Key', 'X-Request-Id'],
     exposedHeaders: ['X-Request-Id', 'Retry-After'],
-    maxAge: 600
+    maxAge: 600,
+    // An OPTIONS without Access-Control-Request-Method is not a preflight: routed as usual (no 400 text/plain).
+    strictPreflight: false
   })
 }, { name: 'cors', dependencies: ['config'] })

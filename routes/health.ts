@@ -4,6 +4,7 @@ import { Type } from 'typebox'
 import { ErrorRef } from '../src/schemas.ts'
 
 const STORE_PING_TIMEOUT_MS = 1000
+const READINESS_NAME = 'readiness-check'
 
 const ReadySchema = (description: string) => Type.Object({
   status: Type.Enum(['ready', 'unavailable']),
@@ -22,7 +23,8 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       timer = setTimeout(reject, STORE_PING_TIMEOUT_MS, new Error('store ping timed out'))
     })
     try {
-      await Promise.race([app.store.ping(), timeout])
+      // A small write, not only a read: a full disk or a read-only replica fails every chat.
+      await Promise.race([app.store.ping().then(async () => await app.store.setMeta(READINESS_NAME, new Date().toISOString())), timeout])
       return true
     } catch (error) {
       app.log.warn({ err: error }, 'store did not answer the readiness check')
@@ -56,8 +58,8 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       operationId: 'getReadiness',
       tags: ['health'],
-      summary: 'Readiness: the store answers, the agent is configured and no shutdown is under way',
-      description: 'For a readiness probe: 200 when the store answers within a second and no shutdown is under way, else 503 with the failing check.',
+      summary: 'Readiness: the store answers and takes a write, the agent is configured and no shutdown is under way',
+      description: 'For a readiness probe: 200 when the store answers and takes a small write within a second and no shutdown is under way, else 503 with the failing check.',
       response: { 200: ReadySchema('Ready for traffic'), 503: ReadySchema('Not ready: a check failed or shutdown began'), 500: ErrorRef }
     }
   }, async (_request, reply) => {

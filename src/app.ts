@@ -1,6 +1,7 @@
 // buildApp(): the whole service as a Fastify instance, shared by the server entry and the tests.
 import { randomUUID } from 'node:crypto'
-import Fastify, { type FastifyInstance } from 'fastify'
+import { STATUS_CODES } from 'node:http'
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import type { DestinationStream } from 'pino'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import configPlugin, { loadConfig, trustProxyOf, type ConfigPluginOptions } from '../plugins/config.ts'
@@ -23,7 +24,7 @@ import sessionRoutes from '../routes/sessions.ts'
 import replyRoutes from '../routes/replies.ts'
 import type { Agent } from './agent/types.ts'
 import type { SessionStore } from './store/types.ts'
-import { toErrorBody } from './errors.ts'
+import { clientErrorBody, toErrorBody } from './errors.ts'
 import { logSerializers } from './observability/log-serializers.ts'
 import { SHARED_SCHEMAS } from './schemas.ts'
 import { formatValidationErrors } from './validation-messages.ts'
@@ -65,6 +66,21 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     connectionTimeout: config.CONNECTION_TIMEOUT_MS,
     keepAliveTimeout: config.KEEP_ALIVE_TIMEOUT_MS,
+    // What the HTTP parser refuses (headers too large, a request too slow...) in the API's error shape.
+    clientErrorHandler: (error: NodeJS.ErrnoException, socket) => {
+      if (error.code === 'ECONNRESET' || socket.destroyed) return
+      const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400
+      const body = JSON.stringify(clientErrorBody(status))
+      if (socket.writable) {
+        socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`)
+      }
+      socket.destroy()
+    },
+    // A malformed or too long URL, found by the router: answered like any error, not echoing the URL.
+    frameworkErrors: (error, _request, reply) => {
+      const body = toErrorBody(error)
+      void (reply as FastifyReply).code(body.statusCode).type('application/json').send(body)
+    },
     // Every route accepts the longest session id the chat accepts (128 characters).
     routerOptions: { maxParamLength: 200 },
     // Behind an ingress, the client's address comes from X-Forwarded-For (rate limits key on it).
@@ -105,7 +121,8 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
     return reply.code(body.statusCode).type('application/json').send(body)
   })
   app.setNotFoundHandler((request, reply) => {
-    return reply.code(404).send({ error: `Route ${request.method} ${request.url.split('?')[0]} not found`, code: 'NOT_FOUND', statusCode: 404 })
+    // The URL is not echoed back: it can hold ids, and a page could reflect it.
+    return reply.code(404).send({ error: 'No such route', code: 'NOT_FOUND', statusCode: 404 })
   })
 
   await app.register(rootRoutes)

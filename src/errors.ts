@@ -22,13 +22,34 @@ export const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'INVALID_REQUEST',
   FST_ERR_VALIDATION: 'INVALID_REQUEST',
-  FST_ERR_RATE_LIMIT_EXCEEDED: 'RATE_LIMITED'
+  FST_ERR_RATE_LIMIT_EXCEEDED: 'RATE_LIMITED',
+  FST_ERR_BAD_URL: 'INVALID_URL',
+  FST_ERR_MAX_PARAM_LENGTH: 'INVALID_URL',
+  FST_ERR_CTP_INVALID_TYPE: 'UNSUPPORTED_MEDIA_TYPE'
 }
 
 const FASTIFY_MESSAGES: Record<string, string> = {
   INVALID_JSON: 'The request body is not valid JSON',
   PAYLOAD_TOO_LARGE: 'The request body is too large',
-  UNSUPPORTED_MEDIA_TYPE: 'The request body must be JSON (Content-Type: application/json)'
+  UNSUPPORTED_MEDIA_TYPE: 'The request body must be JSON (Content-Type: application/json)',
+  INVALID_URL: 'The URL is malformed or too long'
+}
+
+/** Fastify's other errors: their messages can quote the request, so each status says its own. */
+const GENERIC_BY_STATUS: Record<number, { error: string, code: string }> = {
+  400: { error: 'The request is malformed', code: 'BAD_REQUEST' },
+  404: { error: 'Not found', code: 'NOT_FOUND' },
+  405: { error: 'This method is not allowed here', code: 'METHOD_NOT_ALLOWED' },
+  408: { error: 'The request took too long to arrive', code: 'REQUEST_TIMEOUT' },
+  413: { error: 'The request body is too large', code: 'PAYLOAD_TOO_LARGE' },
+  414: { error: 'The URL is too long', code: 'INVALID_URL' },
+  415: { error: 'The request body must be JSON (Content-Type: application/json)', code: 'UNSUPPORTED_MEDIA_TYPE' },
+  431: { error: 'The request headers are too large', code: 'HEADERS_TOO_LARGE' }
+}
+
+/** The body for an error the HTTP parser raises before Fastify sees a request. */
+export function clientErrorBody (statusCode: number): ErrorBody {
+  return { ...(GENERIC_BY_STATUS[statusCode] ?? { error: 'The request is malformed', code: 'BAD_REQUEST' }), statusCode }
 }
 
 export interface ErrorBody {
@@ -48,7 +69,7 @@ export function toErrorBody (error: { statusCode?: number, code?: string, messag
   if (fastifyCode !== undefined) {
     return { error: FASTIFY_MESSAGES[fastifyCode] ?? error.message, code: fastifyCode, statusCode }
   }
-  const code = error.code !== undefined && !error.code.startsWith('FST_') ? error.code : 'BAD_REQUEST'
-  return { error: error.message, code, statusCode }
+  if (error.code === undefined || error.code.startsWith('FST_')) return clientErrorBody(statusCode)
+  return { error: error.message, code: error.code, statusCode }
 }
 

@@ -22,7 +22,8 @@ async function startServer (t: Test, env: Record<string, string>) {
   child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString() })
   t.teardown(() => { if (child.exitCode === null) child.kill('SIGKILL') })
   const url = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 100; i++) {
+  // Up to 20 s: on a loaded two-core machine the boot can take several seconds.
+  for (let i = 0; i < 400; i++) {
     try {
       if ((await fetch(`${url}/health/live`)).ok) break
     } catch {}

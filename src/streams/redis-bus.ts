@@ -3,7 +3,7 @@
 // instance that runs a reply read it from memory, so the hot path never waits on Redis.
 import type { Redis } from 'ioredis'
 import { redisKeys } from '../store/redis-keys.ts'
-import type { SessionKey } from '../store/types.ts'
+import { StoreUnavailableError, type SessionKey } from '../store/types.ts'
 import { LocalReplyBus } from './local-bus.ts'
 import { ERASED_EVENT } from '../chat/reply-run.ts'
 import type { ReplyBus, ReplyEvent, ReplyRequest, ReplyStatus, StopRequest } from './types.ts'
@@ -23,6 +23,15 @@ const FOLLOW_IDLE_LIMIT_MS = 120000
 const ERASE_PREFIX = 'erase:'
 
 type StreamEntry = [id: string, fields: string[]]
+
+/** A failed Redis call is the store being away: the route answers 503, not 500. */
+async function unavailable<T> (call: Promise<T>): Promise<T> {
+  try {
+    return await call
+  } catch (error) {
+    throw new StoreUnavailableError(error)
+  }
+}
 
 function toEvent ([, fields]: StreamEntry): ReplyEvent {
   const value = (name: string): string => fields[fields.indexOf(name) + 1] as string
@@ -50,21 +59,23 @@ export class RedisReplyBus implements ReplyBus {
   }
 
   async open (key: SessionKey, replyId: string, request?: ReplyRequest): Promise<void> {
-    await this.#local.open(key, replyId, request)
-    if (this.#erased.has(replyId)) return
-    const ttl = this.#options.maxReplyMs + this.#options.retainMs
-    if (request === undefined) {
-      await this.#redis.set(redisKeys.latestReply(key), replyId, 'PX', ttl)
-      return
+    // Redis first: when it fails, no log is left in memory that nothing would ever end.
+    if (!this.#erased.has(replyId)) {
+      const ttl = this.#options.maxReplyMs + this.#options.retainMs
+      if (request === undefined) {
+        await unavailable(this.#redis.set(redisKeys.latestReply(key), replyId, 'PX', ttl))
+      } else {
+        await unavailable(this.#redis.multi()
+          .set(redisKeys.latestReply(key), replyId, 'PX', ttl)
+          .set(redisKeys.request(key, request.idempotencyKey), JSON.stringify({ replyId, fingerprint: request.fingerprint }), 'PX', ttl)
+          .exec())
+      }
     }
-    await this.#redis.multi()
-      .set(redisKeys.latestReply(key), replyId, 'PX', ttl)
-      .set(redisKeys.request(key, request.idempotencyKey), JSON.stringify({ replyId, fingerprint: request.fingerprint }), 'PX', ttl)
-      .exec()
+    await this.#local.open(key, replyId, request)
   }
 
   async findRequest (key: SessionKey, idempotencyKey: string): Promise<{ replyId: string, fingerprint: string } | undefined> {
-    const found = await this.#redis.get(redisKeys.request(key, idempotencyKey))
+    const found = await unavailable(this.#redis.get(redisKeys.request(key, idempotencyKey)))
     return found === null ? undefined : JSON.parse(found)
   }
 
@@ -95,12 +106,12 @@ export class RedisReplyBus implements ReplyBus {
   }
 
   async latestReply (key: SessionKey): Promise<string | undefined> {
-    return (await this.#redis.get(redisKeys.latestReply(key))) ?? undefined
+    return (await unavailable(this.#redis.get(redisKeys.latestReply(key)))) ?? undefined
   }
 
   async status (replyId: string): Promise<ReplyStatus | undefined> {
     if (this.#local.has(replyId)) return await this.#local.status(replyId)
-    const newest = await this.#redis.xrevrange(redisKeys.replyEvents(replyId), '+', '-', 'COUNT', 1) as StreamEntry[]
+    const newest = await unavailable(this.#redis.xrevrange(redisKeys.replyEvents(replyId), '+', '-', 'COUNT', 1)) as StreamEntry[]
     if (newest[0] === undefined) return undefined
     const event = toEvent(newest[0])
     return { ended: event.terminal, lastSeq: event.seq }
@@ -182,17 +193,17 @@ export class RedisReplyBus implements ReplyBus {
       for (const handler of this.#stopHandlers) handler(replyId, 'stopped')
       return
     }
-    await this.#redis.publish(redisKeys.stopChannel, replyId)
+    await unavailable(this.#redis.publish(redisKeys.stopChannel, replyId))
   }
 
   async erase (key: SessionKey, runningReplyId: string | undefined): Promise<void> {
-    const latest = (await this.#redis.get(redisKeys.latestReply(key))) ?? undefined
+    const latest = await this.latestReply(key)
     const replyIds = [...new Set([runningReplyId, latest, await this.#local.latestReply(key)])].filter(id => id !== undefined)
     await this.#local.erase(key, runningReplyId)
     for (const replyId of replyIds) this.#eraseHere(replyId)
-    await this.#redis.del(redisKeys.latestReply(key), ...replyIds.flatMap(id => [redisKeys.replyEvents(id), redisKeys.listeners(id)]))
+    await unavailable(this.#redis.del(redisKeys.latestReply(key), ...replyIds.flatMap(id => [redisKeys.replyEvents(id), redisKeys.listeners(id)])))
     // Every instance: the one running the reply stops it; the others end their readers of it.
-    for (const replyId of replyIds) await this.#redis.publish(redisKeys.stopChannel, `${ERASE_PREFIX}${replyId}`)
+    for (const replyId of replyIds) await unavailable(this.#redis.publish(redisKeys.stopChannel, `${ERASE_PREFIX}${replyId}`))
   }
 
   /** This instance's part of an erasure: stop the run, drop its events, end the readers. */
