@@ -12,5 +12,6 @@ const defined = (Object.values(errors) as unknown[])
 export const ERROR_CODES: string[] = [...new Set([
   ...defined,
   ...Object.values(errors.FASTIFY_CODES),
+  ...Object.values(errors.GENERIC_BY_STATUS).map(generic => generic.code),
   'BAD_REQUEST', 'NOT_FOUND', 'STORE_UNAVAILABLE', 'INTERNAL_ERROR'
 ])].sort()

@@ -36,7 +36,7 @@ const FASTIFY_MESSAGES: Record<string, string> = {
 }
 
 /** Fastify's other errors: their messages can quote the request, so each status says its own. */
-const GENERIC_BY_STATUS: Record<number, { error: string, code: string }> = {
+export const GENERIC_BY_STATUS: Record<number, { error: string, code: string }> = {
   400: { error: 'The request is malformed', code: 'BAD_REQUEST' },
   404: { error: 'Not found', code: 'NOT_FOUND' },
   405: { error: 'This method is not allowed here', code: 'METHOD_NOT_ALLOWED' },
