@@ -4,6 +4,7 @@ import { StoreUnavailableError } from './store/types.ts'
 
 export const SessionBusyError = createError('SESSION_BUSY', 'A reply is already streaming for this session; wait for it to finish', 409)
 export const SessionNotFoundError = createError('SESSION_NOT_FOUND', 'Session not found', 404)
+export const UnknownCursorError = createError('INVALID_REQUEST', 'before is not the id of a message of this session', 400)
 export const UnauthorizedError = createError('UNAUTHORIZED', 'A valid bearer token is required', 401)
 export const ForbiddenUserError = createError('FORBIDDEN', "userId does not match the token's subject", 403)
 export const ShuttingDownError = createError('SHUTTING_DOWN', 'The service is shutting down; please retry in a moment', 503)
