@@ -36,27 +36,30 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     userId: Type.Optional(IdSchema)
   })
 
-  /** The `notice` and `safety` events that open this reply, recording what they show. */
+  /** The `safety` and `notice` events that open this reply (the crisis resources first), recording what they show. */
   async function openingEvents (key: SessionKey, message: string, log: FastifyBaseLogger) {
     const now = new Date()
     const leading: object[] = []
+    const risk = safety.screen(message)
+    let flagged
+    if (risk.level !== 'none' && risk.category !== undefined) {
+      const { level, category, signals } = risk
+      await store.recordSafetyFlag(key, { level, category, signals, createdAt: now.toISOString() })
+      metrics.safetyFlags.inc({ level, category })
+      // Counted in the logs (level, category and signal names; never the text) so operators see how often the protocol fires.
+      log.warn({ safety: { level, category, signals } }, 'crisis protocol triggered')
+      const safetyEvent = {
+        safety: { level, category, message: safety.resources.message, resources: resourcesFor(safety.resources, category) }
+      }
+      leading.push(safetyEvent)
+      flagged = { safetyEvent, crisis: { category } }
+    }
     const lastNoticeAt = await store.getLastNoticeAt(key)
     if (lastNoticeAt === undefined || now.getTime() - Date.parse(lastNoticeAt) > DISCLOSURE_INTERVAL_MS) {
       leading.push({ notice: { kind: 'ai_disclosure', message: AI_DISCLOSURE } })
       await store.setLastNoticeAt(key, now.toISOString())
     }
-    const risk = safety.screen(message)
-    if (risk.level === 'none' || risk.category === undefined) return { leading }
-    const { level, category } = risk
-    await store.recordSafetyFlag(key, { level, category, createdAt: now.toISOString() })
-    metrics.safetyFlags.inc({ level, category })
-    // Counted in the logs (level and category only) so operators see how often the protocol fires.
-    log.warn({ safety: { level, category } }, 'crisis protocol triggered')
-    const safetyEvent = {
-      safety: { level, category, message: safety.resources.message, resources: resourcesFor(safety.resources, category) }
-    }
-    leading.push(safetyEvent)
-    return { leading, safetyEvent, crisis: { category } }
+    return { leading, ...flagged }
   }
 
   app.post('/chat', {

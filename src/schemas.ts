@@ -31,6 +31,7 @@ export const UserQuerySchema = Type.Object({ userId: Type.Optional(IdSchema) })
 export const SafetyFlagSchema = Type.Object({
   level: Type.Enum(['elevated', 'crisis']),
   category: Type.Enum(['self_harm', 'harm_to_others', 'abuse']),
+  signals: Type.Array(Type.String(), { description: 'The screen\'s signals that fired, strongest first (names, never text)' }),
   createdAt: Type.String({ format: 'date-time' })
 })
 

@@ -1,7 +1,7 @@
 // What the service itself says about safety: the AI disclosure, the crisis instruction for models,
 // and the offline listener's fixed crisis replies. Written to safe-messaging practice: acknowledge,
 // encourage reaching out now, never discuss methods.
-import type { RiskCategory } from './patterns.ts'
+import type { RiskCategory } from './taxonomy.ts'
 
 export const AI_DISCLOSURE = 'You are talking with an AI, not a person. It can listen and reflect, but it is not a ' +
   'therapist and not a replacement for professional care. If you are in danger or thinking about harming yourself, ' +

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { Type, type Static } from 'typebox'
 import { Value } from 'typebox/value'
-import type { RiskCategory } from './patterns.ts'
+import type { RiskCategory } from './taxonomy.ts'
 
 export const DEFAULT_CRISIS_RESOURCES_FILE = fileURLToPath(new URL('./crisis-resources.json', import.meta.url))
 

@@ -1,42 +1,105 @@
-// A message as the risk screen reads it: wink-nlp's tokens and lemmas, with risk words' misspellings mended.
+// A message as the risk screen reads it: contractions and chat shorthand said in full, risk words'
+// misspellings mended, then wink-nlp's tokens, lemmas and negation scopes.
 import winkNLP from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
 import { distance } from 'fastest-levenshtein'
 
 // Only the steps the screen reads: tokens (sbd), negation scopes, and the POS tags lemmas need.
-// Sentiment and entity recognition would add about 60 % a message (15 vs 9.5 µs) and go unread.
 const nlp = winkNLP(model, ['sbd', 'negation', 'pos'])
 const its = nlp.its
 // wink-nlp's typings declare `its.lemma` with an add-on signature that `out()` does not accept.
 const lemma = its.lemma as unknown as typeof its.value
 
-/** Words whose misspellings matter: one slip ("sucidal", "kil") must not hide a risk. */
+/**
+ * Words whose misspellings matter: one slip ("sucidal", "overdoes") must not hide a risk. Mended
+ * only within one edit (two for long words) and only from words of similar length, so that
+ * everyday words stay themselves.
+ */
 const RISK_WORDS = [
-  'suicide', 'suicidal', 'myself', 'kill', 'overdose', 'unalive', 'worthless', 'hopeless', 'pointless',
-  'hang', 'cutting', 'harming', 'abuse', 'abused', 'abusing', 'raped', 'threatened', 'strangle', 'choked', 'everyone', 'anymore'
+  'suicide', 'suicidal', 'myself', 'overdose', 'overdosed', 'unalive', 'worthless', 'hopeless', 'pointless',
+  'hanging', 'cutting', 'harming', 'abuse', 'abused', 'abusing', 'raped', 'threatened', 'threatens', 'strangle',
+  'strangled', 'choked', 'everyone', 'anymore', 'killing', 'starving', 'laxatives', 'purging', 'kill', 'dying',
+  'razor', 'blade', 'blades', 'noose', 'pills', 'bridge', 'existing', 'exist', 'alive', 'wrists', 'goodbye',
+  'beats', 'punches', 'molested', 'touches', 'stalking', 'tracking', 'nudes', 'bleeding', 'scratching', 'burning',
+  'boyfriend', 'girlfriend', 'husband', 'stepdad', 'threatening', 'strangled', 'believe', 'secret'
 ]
 
-// Casual spellings and shorthand, said in full.
+/** Words a slip must never be mended into a risk word from: real words one edit away. */
+const REAL_WORDS = new Set([
+  'skill', 'kiln', 'till', 'fill', 'pill', 'hill', 'mill', 'will', 'bill', 'gill', 'sill', 'still', 'killer',
+  'exit', 'exits', 'alike', 'alive', 'olive', 'abuser', 'bride', 'bridges', 'blame', 'bladed', 'glade', 'beads',
+  'beast', 'bears', 'bets', 'dyeing', 'lying', 'tying', 'vying', 'eyeing', 'dining', 'diving', 'razer', 'hanging',
+  'banging', 'ranging', 'changing', 'cutting', 'putting', 'gutting', 'jutting', 'hilling', 'filling', 'billing',
+  'willing', 'milling', 'tilling', 'spills', 'pulls', 'polls', 'pals', 'poles', 'piles', 'tills', 'fills', 'hills',
+  'mills', 'wills', 'bills', 'kills', 'starring', 'staring', 'starting', 'scattering', 'burying', 'turning',
+  'burnings', 'bleeping', 'breeding', 'bleeds', 'touched', 'torches', 'couches', 'pouches', 'stacking', 'tracing',
+  'trucking', 'tricking', 'nodes', 'nude', 'noise', 'nose', 'loose', 'moose', 'goose', 'anyone', 'everyday'
+])
+
+// Contractions and chat shorthand, said in full so that one pattern covers every spelling.
 const SHORTHAND: Record<string, string> = {
-  im: "i'm", ive: "i've", wanna: 'want to', gonna: 'going to', kms: 'kill myself', dont: "don't", cant: "can't",
-  wont: "won't", didnt: "didn't", doesnt: "doesn't", isnt: "isn't", wouldnt: "wouldn't", selfharm: 'self harm',
-  'self-harm': 'self harm', 'self-harming': 'self harming', u: 'you', ur: 'your', bc: 'because', cuz: 'because',
-  kil: 'kill', kll: 'kill', myslef: 'myself', mysefl: 'myself', mself: 'myself', urself: 'yourself', ded: 'dead'
+  im: 'i am', "i'm": 'i am', ive: 'i have', "i've": 'i have', "i'll": 'i will', "i'd": 'i would',
+  wanna: 'want to', wana: 'want to', wnt: 'want', wnna: 'want to', gonna: 'going to', gona: 'going to', finna: 'going to',
+  tryna: 'trying to', gotta: 'got to', hafta: 'have to', lemme: 'let me', kinda: 'kind of', sorta: 'sort of',
+  dont: 'do not', dnt: 'do not', "don't": 'do not', cant: 'can not', "can't": 'can not', cannot: 'can not', wont: 'will not',
+  "won't": 'will not', didnt: 'did not', doesnt: 'does not', isnt: 'is not', wasnt: 'was not', arent: 'are not',
+  werent: 'were not', wouldnt: 'would not', couldnt: 'could not', shouldnt: 'should not', havent: 'have not',
+  hasnt: 'has not', hadnt: 'had not', aint: 'is not', "ain't": 'is not',
+  youre: 'you are', theyre: 'they are', hes: 'he is', shes: 'she is', thats: "that's", whats: "what's", itll: 'it will',
+  // Shorthand whose "not" would read as a negation of what follows.
+  ngl: 'honestly', tbh: 'honestly', fr: 'for real', frfr: 'for real', deadass: 'for real', lowkey: 'quietly', highkey: 'really',
+  idk: 'i do not know', idc: 'i do not care', rn: 'right now', tn: 'tonight', tonite: 'tonight', '2nite': 'tonight',
+  tmrw: 'tomorrow', tmr: 'tomorrow', '2moro': 'tomorrow', b4: 'before', u: 'you', ur: 'your', r: 'are', y: 'why',
+  pls: 'please', plz: 'please', bc: 'because', cuz: 'because', coz: 'because', cos: 'because', abt: 'about',
+  ppl: 'people', smth: 'something', sth: 'something', bf: 'boyfriend', gf: 'girlfriend', hubby: 'husband',
+  bestie: 'friend', bff: 'friend', mum: 'mom', mommy: 'mom', mama: 'mom', momma: 'mom', dada: 'dad', daddy: 'dad',
+  stepdad: 'step dad', stepmom: 'step mom', stepmum: 'step mom', stepfather: 'step dad', stepmother: 'step mom',
+  // Self-harm shorthand of the online communities, said as what it means.
+  kms: 'kill myself', kmss: 'kill myself', ctb: 'kill myself', sewerslide: 'suicide', sewerslid: 'suicide', suicid: 'suicide',
+  selfharm: 'self harm', 'self-harm': 'self harm', 'self-harming': 'self harming', 'self-harmed': 'self harmed',
+  'self-injury': 'self injury', 'self-injuring': 'self injuring', unaliving: 'unalive', unalived: 'unalive',
+  od: 'overdose', "od'd": 'overdosed', oding: 'overdosing', "od'ing": 'overdosing', oded: 'overdosed',
+  kil: 'kill', kll: 'kill', kiil: 'kill', kilk: 'kill', kiled: 'killed', killin: 'killing', kilin: 'killing',
+  myslef: 'myself', mysefl: 'myself', mself: 'myself', myslf: 'myself', mysel: 'myself', meself: 'myself', mysef: 'myself',
+  urself: 'yourself', ded: 'dead', daed: 'dead', dieing: 'dying', dyin: 'dying', dy: 'die',
+  hert: 'hurt', hurtin: 'hurting', hurtn: 'hurting', cuttin: 'cutting', cuting: 'cutting', harmin: 'harming',
+  burnin: 'burning', starvin: 'starving', bleedin: 'bleeding', purgin: 'purging', hangin: 'hanging', jumpin: 'jumping',
+  slef: 'self', sefl: 'self', selff: 'self', pils: 'pills', pilz: 'pills', pillz: 'pills', lyf: 'life', lif: 'life',
+  nobdy: 'nobody', noone: 'no one', evry1: 'everyone', every1: 'everyone', any1: 'anyone', some1: 'someone',
+  anymor: 'anymore', nemore: 'anymore', anymre: 'anymore', nomore: 'no more', alredy: 'already', allready: 'already'
 }
+
+/** Laughing emoji mean "lol"; the skull, in chat, too. Other symbols are dropped. */
+const EMOJI_WORDS: Array<[RegExp, string]> = [[/[😂🤣💀😹😆😅]/gu, ' lol '], [/[🔪]/gu, ' knife '], [/[💊]/gu, ' pills '], [/[🔫]/gu, ' gun '], [/[🪢]/gu, ' rope ']]
 
 function mend (word: string): string {
   const short = SHORTHAND[word]
   if (short !== undefined) return short
-  if (word.length < 5 || RISK_WORDS.includes(word)) return word
+  if (word.length < 4 || REAL_WORDS.has(word) || RISK_WORDS.includes(word)) return word
+  // Dropped final g ("killin'", "cuttin").
+  if (/^[a-z]{4,}in'?$/.test(word)) {
+    const ing = word.replace(/'$/, '') + 'g'
+    if (RISK_WORDS.includes(ing)) return ing
+  }
   for (const risk of RISK_WORDS) {
-    const allowed = risk.length >= 8 ? 2 : 1
-    if (Math.abs(risk.length - word.length) <= allowed && distance(word, risk) <= allowed) return risk
+    const allowed = risk.length >= 9 || risk.startsWith('suicid') ? 2 : 1
+    if (risk.length < 4 || Math.abs(risk.length - word.length) > allowed || word[0] !== risk[0]) continue
+    if (distance(word, risk) <= allowed) return risk
   }
   return word
 }
 
+/** Shorthand whose case tells it apart from an everyday word ("SH" is self-harm, "sh" is hush). */
+function expandCaseSensitive (message: string): string {
+  return message
+    .replace(/\bSH\b/g, 'self harm')
+    .replace(/\bSI\b/g, 'suicidal thoughts')
+    .replace(/\bSA\b/g, 'sexual assault')
+    .replace(/\bDV\b/g, 'domestic violence')
+}
+
 export interface ReadText {
-  /** The words as written (mended), joined by single spaces. */
+  /** The words as written (shorthand said in full, misspellings mended), joined by single spaces. */
   words: string
   /** Their lemmas ("killing" -> "kill", "was" -> "be"), aligned with `words`. */
   lemmas: string
@@ -48,31 +111,41 @@ export interface ReadText {
   negationFlags: boolean[]
 }
 
-export function readText (message: string): ReadText {
-  const cleaned = message
+/** The message in lower case with shorthand said in full, before tokenising. */
+export function normalise (message: string): string {
+  let text = expandCaseSensitive(message.normalize('NFKC'))
+  for (const [emoji, word] of EMOJI_WORDS) text = text.replace(emoji, word)
+  const cleaned = text
     .toLowerCase()
-    .normalize('NFKC')
     .replace(/[’‘`´]/g, "'")
+    .replace(/\bsewer ?slide\b/g, 'suicide')
+    .replace(/\bsu+ ?i+ ?ci+ ?de\b/g, 'suicide')
+    .replace(/\bcatch(?:ing)? the bus\b(?! (?:to|home|at|from|into|in|this|every|tomorrow|downtown))/g, 'kill myself')
+    .replace(/\bun-alive\b/g, 'unalive')
     .replace(/[^\p{L}\p{N}'\s.,!?;:-]/gu, ' ')
-  const mended = cleaned.split(/\s+/).map(word => {
-    const bare = word.replace(/[.,!?;:]+$/, '')
-    return mend(bare) + word.slice(bare.length)
+  return cleaned.split(/\s+/).map(word => {
+    const bare = word.replace(/[.,!?;:]+$/, '').replace(/^'+|'+$/g, '')
+    if (bare === '') return word
+    return mend(bare) + word.slice(word.indexOf(bare) + bare.length)
   }).join(' ')
+}
 
-  const doc = nlp.readDoc(mended)
-  const tokens = doc.tokens().out()
-  const lemmaList = doc.tokens().out(lemma)
-  const join = (list: string[]): { text: string, starts: number[] } => {
-    const starts: number[] = []
-    let text = ''
-    for (const item of list) {
-      starts.push(text.length + (text === '' ? 0 : 1))
-      text += (text === '' ? '' : ' ') + item
-    }
-    return { text, starts }
+function joined (list: string[]): { text: string, starts: number[] } {
+  const starts: number[] = []
+  let text = ''
+  for (const item of list) {
+    starts.push(text.length + (text === '' ? 0 : 1))
+    text += (text === '' ? '' : ' ') + item
   }
-  const words = join(tokens)
-  const lemmas = join(lemmaList)
+  return { text, starts }
+}
+
+export function readText (message: string): ReadText {
+  const doc = nlp.readDoc(normalise(message))
+  const tokens = doc.tokens().out().map(token => token === "n't" ? 'not' : token === "'ll" ? 'will' : token === "'ve" ? 'have' : token === "'m" ? 'am' : token === "'re" ? 'are' : token)
+  const lemmaList = doc.tokens().out(lemma)
+  const words = joined(tokens)
+  const lemmas = joined(lemmaList)
   return {
     words: words.text,
     lemmas: lemmas.text,
@@ -83,19 +156,18 @@ export function readText (message: string): ReadText {
   }
 }
 
-const NEGATORS = new Set(['not', 'nt', "n't", 'never', 'no', 'nobody', 'nothing'])
-const CLAUSE_BREAKS = new Set(['and', 'but', 'so', 'because', 'though', 'although', 'yet', 'or', '.', ',', ';', '!', '?', ':'])
+const NEGATORS = new Set(['not', 'never', 'no', 'nobody', 'nothing', 'nor', 'neither'])
+const CLAUSE_BREAKS = new Set(['and', 'but', 'so', 'because', 'though', 'although', 'yet', 'or', 'unless', 'except', '.', ',', ';', '!', '?', ':', '-'])
 
 /**
  * True when wink-nlp puts the token in a negation's scope and the negator is close, in the same
  * clause: "not suicidal" is negated; "not okay and I want to die" is not, though wink's scope runs on.
  */
 export function isNegated (text: ReadText, index: number): boolean {
-  if (text.negationFlags[index] !== true) return false
-  for (let i = index - 1; i >= Math.max(0, index - 3); i--) {
+  for (let i = index - 1; i >= Math.max(0, index - 5); i--) {
     const token = text.tokens[i] as string
     if (CLAUSE_BREAKS.has(token)) return false
-    if (NEGATORS.has(token)) return true
+    if (NEGATORS.has(token)) return text.negationFlags[index] === true || i >= index - 2
   }
   return false
 }

@@ -52,7 +52,8 @@ export function createRedisStore (redis: Redis, options: RedisStoreOptions): Ses
       await pipeline.exec()
     }),
     listSafetyFlags: (key) => guarded(async () =>
-      (await redis.lrange(redisKeys.flags(key), 0, -1)).map(row => JSON.parse(row) as SafetyFlag)),
+      // Flags stored before they named their signals read as naming none.
+      (await redis.lrange(redisKeys.flags(key), 0, -1)).map(row => ({ signals: [], ...JSON.parse(row) as Partial<SafetyFlag> }) as SafetyFlag)),
     getLastNoticeAt: (key) => guarded(async () => (await redis.get(redisKeys.notice(key))) ?? undefined),
     setLastNoticeAt: (key, at) => guarded(async () => {
       const pipeline = redis.multi().set(redisKeys.notice(key), at)

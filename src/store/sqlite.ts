@@ -34,7 +34,8 @@ const SCHEMA = `
     session_id TEXT NOT NULL,
     level      TEXT NOT NULL,
     category   TEXT NOT NULL,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    signals    TEXT NOT NULL DEFAULT '[]'
   );
   CREATE INDEX IF NOT EXISTS safety_flags_by_session ON safety_flags (user_id, session_id, seq);
   CREATE TABLE IF NOT EXISTS meta (
@@ -82,10 +83,14 @@ export function createSqliteStore (path: string): SessionStore {
   })
   const selectMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE name = ?')
   const upsertMeta = db.prepare<[string, string]>('INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value')
-  const insertFlag = db.prepare<[string, string, string, string, string]>(
-    'INSERT INTO safety_flags (user_id, session_id, level, category, created_at) VALUES (?, ?, ?, ?, ?)')
-  const selectFlags = db.prepare<[string, string], { level: SafetyFlag['level'], category: SafetyFlag['category'], created_at: string }>(
-    'SELECT level, category, created_at FROM safety_flags WHERE user_id = ? AND session_id = ? ORDER BY seq')
+  // Databases made before flags named their signals get the column, empty for the old rows.
+  if (!(db.prepare('SELECT name FROM pragma_table_info(\'safety_flags\')').all() as Array<{ name: string }>).some(column => column.name === 'signals')) {
+    db.exec('ALTER TABLE safety_flags ADD COLUMN signals TEXT NOT NULL DEFAULT \'[]\'')
+  }
+  const insertFlag = db.prepare<[string, string, string, string, string, string]>(
+    'INSERT INTO safety_flags (user_id, session_id, level, category, created_at, signals) VALUES (?, ?, ?, ?, ?, ?)')
+  const selectFlags = db.prepare<[string, string], { level: SafetyFlag['level'], category: SafetyFlag['category'], created_at: string, signals: string }>(
+    'SELECT level, category, created_at, signals FROM safety_flags WHERE user_id = ? AND session_id = ? ORDER BY seq')
   const selectNotice = db.prepare<[string, string], { last_notice_at: string }>(
     'SELECT last_notice_at FROM session_notices WHERE user_id = ? AND session_id = ?')
   const upsertNotice = db.prepare<[string, string, string]>(
@@ -118,10 +123,10 @@ export function createSqliteStore (path: string): SessionStore {
       await guarded(() => { db.pragma('wal_checkpoint(TRUNCATE)') })
     },
     recordSafetyFlag: (key, flag) => written(() => {
-      insertFlag.run(key.userId, key.sessionId, flag.level, flag.category, flag.createdAt)
+      insertFlag.run(key.userId, key.sessionId, flag.level, flag.category, flag.createdAt, JSON.stringify(flag.signals))
     }),
     listSafetyFlags: (key) => guarded(() => selectFlags.all(key.userId, key.sessionId)
-      .map(row => ({ level: row.level, category: row.category, createdAt: row.created_at }))),
+      .map(row => ({ level: row.level, category: row.category, signals: JSON.parse(row.signals) as string[], createdAt: row.created_at }))),
     getLastNoticeAt: (key) => guarded(() => selectNotice.get(key.userId, key.sessionId)?.last_notice_at),
     setLastNoticeAt: (key, at) => written(() => { upsertNotice.run(key.userId, key.sessionId, at) }),
     purgeIdleSessions: (before) => written(() => purge(before)),

@@ -16,6 +16,8 @@ export interface StoredMessage {
 export interface SafetyFlag {
   level: 'elevated' | 'crisis'
   category: 'self_harm' | 'harm_to_others' | 'abuse'
+  /** The names of the screen's signals that fired ("self_harm.plan"), strongest first. */
+  signals: string[]
   createdAt: string
 }
 

@@ -16,9 +16,9 @@ async function anthropicApp (t: Test) {
 t.test('a crisis message gets the safety event first, the fixed crisis reply, and a flag on the session', async (t) => {
   const app = await build(t)
   const url = await listen(app)
-  const stream = await postChat(url, { message: "i've been thinking about ending it all", sessionId: 'crisis-1', userId: 'u1' })
-  t.same(stream.sequence.slice(0, 3), ['notice', 'safety', 'content'])
-  const safety = stream.events[1].safety
+  const stream = await postChat(url, { message: "i've decided, i'm ending it all tonight", sessionId: 'crisis-1', userId: 'u1' })
+  t.same(stream.sequence.slice(0, 3), ['safety', 'notice', 'content'], 'the resources come before the AI notice')
+  const safety = stream.events[0].safety
   t.match(safety, { level: 'crisis', category: 'self_harm', message: /not alone|don't have to face it alone/ })
   const names = safety.resources.map((r: any) => r.name)
   t.ok(safety.resources.some((r: any) => r.phone === '988'), '988 is offered')
@@ -32,15 +32,17 @@ t.test('a crisis message gets the safety event first, the fixed crisis reply, an
   const history = (await app.inject({ method: 'GET', url: '/sessions/crisis-1/messages?userId=u1' })).json()
   t.equal(history.safetyFlags.length, 1)
   t.match(history.safetyFlags[0], { level: 'crisis', category: 'self_harm', createdAt: String })
-  t.same(Object.keys(history.safetyFlags[0]).sort(), ['category', 'createdAt', 'level'], 'the flag holds no text')
+  t.ok(history.safetyFlags[0].signals.includes('self_harm.plan'), 'the flag names the signals that fired')
+  t.same(Object.keys(history.safetyFlags[0]).sort(), ['category', 'createdAt', 'level', 'signals'], 'the flag holds no text')
+  t.ok(history.safetyFlags[0].signals.every((name: string) => /^[a-z_]+\.[a-z_]+$/.test(name)), 'signals are names, not words of the message')
 })
 
 t.test('abuse brings the domestic violence hotline; figures of speech bring nothing', async (t) => {
   const app = await build(t)
   const url = await listen(app)
   const abuse = await postChat(url, { message: 'my husband hits me when he drinks', sessionId: 'abuse-1' })
-  t.equal(abuse.events[1].safety.category, 'abuse')
-  t.ok(abuse.events[1].safety.resources.some((r: any) => /Domestic Violence/.test(r.name)))
+  t.equal(abuse.events[0].safety.category, 'abuse')
+  t.ok(abuse.events[0].safety.resources.some((r: any) => /Domestic Violence/.test(r.name)))
   t.equal(abuse.text, CRISIS_REPLIES.abuse)
 
   const figure = await postChat(url, { message: 'this deadline is killing me', sessionId: 'figure-1' })
@@ -62,15 +64,15 @@ t.test('if the model fails during a flagged reply the stream still ends with the
   const { mock, url } = await anthropicApp(t)
   mock.enqueue({ tokens: ['I hear ', 'you'], errorAfter: 1 })
   const stream = await postChat(url, { message: 'i want to die', sessionId: 'fail-1' })
-  t.same(stream.sequence, ['notice', 'safety', 'content', 'safety', 'error'])
-  t.same(stream.events.at(-2), stream.events[1], 'the same resources again, just before the error')
+  t.same(stream.sequence, ['safety', 'notice', 'content', 'safety', 'error'])
+  t.same(stream.events.at(-2), stream.events[0], 'the same resources again, just before the error')
 })
 
 t.test('if the model refuses a flagged reply the resources come again before done', async (t) => {
   const { mock, url } = await anthropicApp(t)
   mock.enqueue({ tokens: ["I can't help with that."], stopReason: 'refusal' })
   const stream = await postChat(url, { message: 'i want to die', sessionId: 'refuse-1' })
-  t.same(stream.sequence, ['notice', 'safety', 'content', 'safety', 'done'])
+  t.same(stream.sequence, ['safety', 'notice', 'content', 'safety', 'done'])
   t.match(stream.events.at(-1), { done: true, stopReason: 'refusal' })
 })
 

@@ -1,49 +1,97 @@
-// The risk screen on a labelled set of everyday messages: recall on risk and false positives, printed and asserted.
+// The risk screen on the labelled corpus (test/fixtures/crisis-corpus): recall, false alarms and
+// category accuracy per split and per kind, printed; asserted on `test`, the split written last and
+// never used to tune the rules or the model.
 import t from 'tap'
-import { readFileSync } from 'node:fs'
-import { RISK_PATTERNS } from '../../src/safety/patterns.ts'
+import { readCorpus, type CorpusSplit, type LabelledMessage } from '../../src/safety/corpus.ts'
+import { RISK_RULES } from '../../src/safety/rules.ts'
 import { screenMessage } from '../../src/safety/screen.ts'
+import { SIGNALS } from '../../src/safety/taxonomy.ts'
 
-const set = JSON.parse(readFileSync(new URL('../fixtures/safety-messages.json', import.meta.url), 'utf8')) as {
-  risk: Array<[string, string]>
-  safe: string[]
+const CORPUS = new URL('../fixtures/crisis-corpus/', import.meta.url)
+const splits: Record<CorpusSplit, LabelledMessage[]> = {
+  train: readCorpus(CORPUS, 'train'),
+  dev: readCorpus(CORPUS, 'dev'),
+  test: readCorpus(CORPUS, 'test')
 }
 
-t.test('the labelled set is large enough and has both kinds', async (t) => {
-  t.ok(set.risk.length + set.safe.length >= 150, `${set.risk.length + set.safe.length} messages`)
-  t.ok(set.risk.length >= 60 && set.safe.length >= 60)
+interface Figures { risk: number, caught: number, safe: number, alarms: number, rightCategory: number }
+
+function measure (messages: LabelledMessage[]): Figures {
+  const figures = { risk: 0, caught: 0, safe: 0, alarms: 0, rightCategory: 0 }
+  for (const message of messages) {
+    const found = screenMessage(message.text)
+    if (message.level === 'none') {
+      figures.safe++
+      if (found.level !== 'none') figures.alarms++
+    } else {
+      figures.risk++
+      if (found.level !== 'none') {
+        figures.caught++
+        if (found.category === message.category) figures.rightCategory++
+      }
+    }
+  }
+  return figures
+}
+
+const ratio = (a: number, b: number): string => b === 0 ? '-' : (a / b).toFixed(3)
+const describe = (f: Figures): string =>
+  `recall ${ratio(f.caught, f.risk)} (${f.caught}/${f.risk}), false alarms ${ratio(f.alarms, f.safe)} (${f.alarms}/${f.safe}), category ${ratio(f.rightCategory, f.caught)}`
+
+t.test('the corpus is large, varied and split three ways', async (t) => {
+  const all = [...splits.train, ...splits.dev, ...splits.test]
+  t.ok(all.length >= 2000, `${all.length} messages`)
+  t.ok(new Set(all.map(message => message.kind)).size >= 50, `${new Set(all.map(message => message.kind)).size} kinds`)
+  t.ok(new Set(all.map(message => message.voice)).size >= 10, 'many voices')
+  const seen = new Map(splits.train.map(message => [message.text.toLowerCase(), 'train']))
+  for (const message of [...splits.dev, ...splits.test]) t.notOk(seen.has(message.text.toLowerCase()), `not in two splits: ${message.text.slice(0, 40)}`)
+  for (const message of all) {
+    t.ok(message.level === 'none' ? message.category === null : message.category !== null, 'a risk has a category, a safe message none')
+  }
 })
 
-t.test('recall on risk messages is at least 0.97, false positives at most 0.05', async (t) => {
-  const missed = set.risk.filter(([, text]) => screenMessage(text).level === 'none')
-  const flagged = set.safe.filter(text => screenMessage(text).level !== 'none')
-  const recall = 1 - missed.length / set.risk.length
-  const falsePositiveRate = flagged.length / set.safe.length
-  t.comment(`recall ${recall.toFixed(3)} (${set.risk.length - missed.length}/${set.risk.length}), false positives ${falsePositiveRate.toFixed(3)} (${flagged.length}/${set.safe.length})`)
-  for (const [, text] of missed) t.comment(`missed: ${text}`)
-  for (const text of flagged) t.comment(`flagged: ${text}`)
-  t.ok(recall >= 0.97, `recall ${recall.toFixed(3)}`)
-  t.ok(falsePositiveRate <= 0.05, `false positives ${falsePositiveRate.toFixed(3)}`)
-})
-
-t.test('flagged messages get the right category', async (t) => {
-  const wrong = set.risk.filter(([category, text]) => {
-    const found = screenMessage(text)
-    return found.level !== 'none' && found.category !== category
+for (const split of ['train', 'dev', 'test'] as const) {
+  t.test(`figures on ${split}, per kind`, async (t) => {
+    const kinds = [...new Set(splits[split].map(message => message.kind))].sort()
+    for (const kind of kinds) t.comment(`${split} ${kind.padEnd(30)} ${describe(measure(splits[split].filter(message => message.kind === kind)))}`)
+    t.comment(`${split} TOTAL ${describe(measure(splits[split]))}`)
+    t.pass('printed')
   })
-  for (const [category, text] of wrong) t.comment(`category ${category} expected: ${text}`)
-  t.ok(wrong.length / set.risk.length <= 0.03, `${wrong.length} in the wrong category`)
+}
+
+t.test('on the held-out test split: recall, false alarms and category accuracy meet the protocol\'s bar', async (t) => {
+  const f = measure(splits.test)
+  t.ok(f.caught / f.risk >= 0.97, `recall ${ratio(f.caught, f.risk)}`)
+  t.ok(f.alarms / f.safe <= 0.04, `false alarms ${ratio(f.alarms, f.safe)}`)
+  t.ok(f.rightCategory / f.caught >= 0.95, `category ${ratio(f.rightCategory, f.caught)}`)
 })
 
-t.test('the examples the crisis protocol names', async (t) => {
-  for (const text of ['everyone would be better off without me', "I don't see the point of waking up", "I've been cutting again"]) {
-    t.equal(screenMessage(text).level !== 'none', true, text)
+t.test('each detection names the signals that fired, strongest first', async (t) => {
+  const plan = screenMessage("I've decided. Tonight, after everyone's asleep, I'm going to end it")
+  t.equal(plan.level, 'crisis')
+  t.equal(plan.category, 'self_harm')
+  t.ok(plan.signals.includes('self_harm.plan'), plan.signals.join(', '))
+  const wish = screenMessage('honestly i just wish i could fall asleep and not wake up')
+  t.same([wish.level, wish.signals[0]], ['elevated', 'self_harm.wish_dead'], 'a wish to be dead is the screener\'s first step')
+  for (const text of ['I want to kill myself', 'my boyfriend hits me when he drinks', 'im gonna put something in his coffee so he never wakes up']) {
+    const found = screenMessage(text)
+    t.equal(found.level, 'crisis', text)
+    t.equal(SIGNALS[found.signals[0] as keyof typeof SIGNALS].level, found.level, 'the strongest signal sets the level')
   }
-  for (const text of ['this deadline is killing me', "I'd die for a coffee", 'I killed it at my presentation', "I'm not suicidal, just exhausted"]) {
-    t.same(screenMessage(text), { level: 'none' }, text)
-  }
-  t.same(screenMessage('I want to kill myself'), { level: 'crisis', category: 'self_harm' })
-  t.same(screenMessage('I feel like a burden to everyone'), { level: 'elevated', category: 'self_harm' })
+  t.same(screenMessage('what time does the pharmacy close'), { level: 'none', signals: [] })
+})
+
+t.test('scope clears what is not the writer\'s own present risk', async (t) => {
+  for (const text of [
+    "I'm not suicidal, just exhausted",
+    'three years clean from self harm today, so proud of myself',
+    'my friend told me she wants to die, how do I support her?',
+    'I lost my brother to suicide last year and the anniversary is coming up',
+    "I'm writing an essay on suicide rates among teenagers",
+    'this deadline is killing me',
+    'kms this homework lol'
+  ]) t.same(screenMessage(text), { level: 'none', signals: [] }, text)
+  t.equal(screenMessage('my friend just took a whole bottle of pills and isnt answering').level, 'crisis', 'someone else in danger now is a crisis')
 })
 
 t.test('hostile input does not break the screen', async (t) => {
@@ -53,10 +101,10 @@ t.test('hostile input does not break the screen', async (t) => {
   }
 })
 
-t.test('every pattern can join the one-scan check that clears most messages: no flags, no back-references', async (t) => {
-  // The screen first tests all patterns as one alternation; a flag or a numbered back-reference
+t.test('every rule can join the one-scan check that clears most messages: no flags, no back-references', async (t) => {
+  // The screen first tests all rules as one alternation; a flag or a numbered back-reference
   // would mean something else there, and a risk message could pass unflagged.
-  for (const { pattern } of RISK_PATTERNS) {
+  for (const { pattern } of RISK_RULES) {
     t.equal(pattern.flags, '', `${pattern.source.slice(0, 40)}…: no flags`)
     t.notMatch(pattern.source, /\\[1-9]|\\k</, `${pattern.source.slice(0, 40)}…: no back-references`)
   }

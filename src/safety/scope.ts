@@ -1,0 +1,148 @@
+// What around a risk phrase makes it not the writer's own present risk: talk about a film, a game or
+// a class; a past that is resolved; someone else's feelings; a joke about homework.
+import { JOKE, any } from './lexicon.ts'
+import type { ReadText } from './text.ts'
+
+const rx = (source: string): RegExp => new RegExp(`\\b${source}\\b`)
+
+/** Films, books, news, games, study: a risk word there is usually not the writer's own risk. */
+const MEDIA_OR_STUDY = rx(any(
+  'movie', 'movies', 'film', 'films', 'show', 'series', 'episode', 'season', 'documentary', 'news', 'article',
+  'book', 'books', 'novel', 'chapter', 'character', 'characters', 'song', 'songs', 'lyrics', 'album', 'anime',
+  'manga', 'podcast', 'headline', 'report', 'reported', 'essay', 'paper', 'thesis', 'dissertation', 'research',
+  'lecture', 'course', 'module', 'class', 'seminar', 'assignment', 'statistics', 'stats', 'rates', 'study',
+  'studying', 'studies', 'psychology', 'psych class', 'nursing', 'training', 'workshop', 'volunteer',
+  'volunteering', 'prevention', 'awareness', 'true crime', 'play', 'poem', 'poetry', 'scene', 'plot', 'villain',
+  'protagonist', 'actor', 'actress', 'celebrity', 'history', 'game', 'games', 'gaming', 'boss fight', 'level',
+  'npc', 'quest', 'raid', 'ranked', 'match', 'respawn', 'pvp', 'gta', 'fortnite', 'minecraft', 'valorant',
+  'call of duty', 'cod', 'zelda', 'elden ring', 'dark souls', 'dnd', 'd&d', 'campaign', 'dungeon master',
+  'skyrim', 'roblox', 'among us', 'overwatch', 'apex', 'league', 'sims', 'tv', 'netflix', 'hbo', 'reading',
+  'read about', 'wrote about', 'writing about', 'fanfic', 'fanfiction', 'story', 'stories', 'short story', 'screenplay',
+  'teaching', 'curriculum', 'presentation', 'survey', 'data', 'literature', 'hamlet', 'shakespeare'
+))
+
+/** First-person words: a match in the writer's own voice still counts in such talk. */
+const FIRST_PERSON = /^(?:i|me|my|myself|am|mine)$/
+/** The writer as the one who feels or acts (not "my essay", "my character"). */
+const FIRST_PERSON_SUBJECT = /^(?:i|me|myself|am)$/
+
+/** The writer speaks of a resolved past... */
+const PAST = rx(any(
+  'used to', 'years ago', 'months ago', 'a year ago', 'long time ago', 'long ago', 'when i was (?:a |in |younger|little|\\d+|fifteen|sixteen|seventeen|fourteen|thirteen|twelve|a teen|a teenager|a kid|in school|in high school)',
+  'in (?:19|20)\\d\\d', 'back in', 'as a (?:teen|teenager|kid|child)', 'in the past', 'in my teens', 'in high school',
+  'in college', 'at uni', 'in my twenties', 'at (?:\\d+|fifteen|sixteen|seventeen|fourteen|thirteen)', 'once upon a time',
+  'during my', 'i was (?:\\d+|fifteen|sixteen|seventeen|fourteen|thirteen)', 'old scars', 'years clean', 'years free',
+  'months clean', 'years sober', 'anniversary', 'since then', 'that was', 'a few years back', 'years back', 'ages ago',
+  'a decade ago', 'in my early', 'old habit', 'during (?:secondary|high|middle|primary) school', 'when i was (?:a )?teenager',
+  'when i was young', 'from when i was', 'decades?', 'over a decade', 'as a teenager', 'at like \\d+', 'before,'
+))
+/** ...that is over: recovery, relief, pride. */
+const RECOVERY = rx(any(
+  'clean', 'recovered', 'recovering', 'recovery', 'better now', 'glad (?:i am|i am still|to be|i stayed|i survived|i did not|that i)',
+  'still here', 'not anymore', 'no longer', 'do not anymore', 'have not since', 'got help', 'therapy helped', 'these days i',
+  'now i am', 'i am (?:ok|okay|fine|doing well|happy|better|good|safe|proud|grateful|healthy|stable) now', 'proud', 'celebrat\\w*',
+  'milestone', 'grateful', 'thankful', 'survived', 'made it', 'came through', 'doing (?:so much )?better', 'in a good place',
+  'healed', 'past that', 'behind me', 'got through', 'overcame', 'overcome', 'sober', 'stopped', 'quit', 'haven t',
+  'have not (?:cut|self harmed|hurt myself|relapsed)', 'not since', 'i am alive', 'happy to be alive', 'good place', 'stable',
+  'well', 'i am now', 'now \\d+', 'feel strong', 'not doing (?:this|it)', 'it has been', 'tender', 'process'
+))
+/** Anything that puts a risk back in the present. */
+const PRESENT = rx(any(
+  'again', 'lately', 'recently', 'these days', 'right now', 'tonight', 'today', 'this week', 'this weekend', 'starting to',
+  'started again', 'coming back', 'came back', 'back again', 'relapse', 'relapsed', 'urge', 'urges', 'miss it', 'craving',
+  'cravings', 'tempted', 'want to (?:again|so bad)', 'thinking about it', 'creeping back', 'still want', 'still think',
+  'still feel', 'still have (?:the )?(?:urges|thoughts)', 'now i want', 'wish i had', 'should have finished', 'wish it had worked',
+  'wish i had succeeded', 'wish i had died', 'again and again', 'worse', 'every day', 'every night', 'all the time'
+))
+
+/** Someone other than the writer as the subject of a phrase. */
+const THIRD_PARTY = /^(?:he|she|they|him|her|them|his|their|someone|somebody|people|person|friend|friends|sister|brother|mom|dad|mother|father|son|daughter|kid|kids|child|children|cousin|boyfriend|girlfriend|husband|wife|partner|roommate|flatmate|classmate|student|students|client|clients|patient|patients|colleague|coworker|uncle|aunt|grandma|grandpa|teen|teens|teenager|teenagers|character|narrator|protagonist|guy|girl|man|woman|men|women|everyone|anyone|others|niece|nephew|neighbor|neighbour|ex|bestie|mate|fiance|stepdad|stepmom|parents|family|member|members|survivor|survivors|victim|victims|veterans?|soldiers?|users?)$/
+const SENTENCE_ENDS = new Set(['.', '!', '?', ';'])
+
+/** Jokes about trivial things: "kms this homework lol" is a figure of speech. */
+const TRIVIAL = rx(any(
+  'homework', 'exam', 'exams', 'test', 'quiz', 'class', 'lecture', 'meeting', 'meetings', 'monday', 'mondays', 'traffic',
+  'shift', 'commute', 'essay', 'assignment', 'deadline', 'group project', 'project', 'cringe', 'embarrass\\w*', 'awkward',
+  'spreadsheet', 'zoom', 'email', 'emails', 'presentation', 'queue', 'in line', 'this song', 'this game', 'math', 'maths',
+  'chemistry', 'physics', 'calculus', 'biology', 'finals', 'midterms?', 'gym class', 'pe', 'tax', 'taxes', 'paperwork',
+  'laundry', 'dishes', 'chores', 'sermon', 'wedding', 'speech', 'karaoke', 'dentist', 'hangover', 'hungover', 'heat',
+  'weather', 'humidity', 'wifi', 'printer', 'computer', 'code', 'coding', 'bug', 'excel', 'powerpoint', 'slides', 'report',
+  'customer', 'customers', 'retail', 'teams call', 'conference call', 'standup', 'this episode', 'spoilers?', 'fries',
+  'pizza', 'lol', 'this week', 'if i have to', 'if i hear', 'if i see', 'one more', 'another', 'again with', 'so boring',
+  'boring', 'bored', 'laughing', 'laughed', 'funny', 'hilarious'
+))
+const JOKING = rx(JOKE)
+const SERIOUS = rx(any(
+  'not joking', 'not kidding', 'i mean it', 'no joke', 'really want to',
+  'tonight', 'pills', 'rope', 'bridge', 'gun', 'blade', 'razor', 'note', 'goodbye', 'plan', 'every day', 'all the time',
+  'constantly', 'for weeks', 'for months', 'anymore', 'any more', 'everyone would', 'better off', 'burden', 'worthless',
+  'hopeless', 'nobody would', 'no one would', 'therapist', 'hospital', 'depressed', 'depression', 'alone', 'lonely', 'empty',
+  'numb', 'tired of', 'exhausted', 'hate myself', 'hate my life', 'can not do this', 'give up', 'tried', 'again'
+))
+
+/** Recovery said so plainly that it places self-harm in the past whatever else the message says. */
+const RESOLVED = rx(any(
+  '(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|many|several) (?:days?|weeks?|months?|years?) (?:clean|free|sober|sh free|self harm free|without (?:cutting|self harm|hurting myself))',
+  '(?:clean|free) (?:from|of) (?:self harm|cutting|sh|self injury|hurting myself)', '(?:years|months|a year|five years|two years) of recovery',
+  'recovery from (?:self harm|cutting|self injury)', 'since i last (?:hurt|cut|harmed|self harmed)', 'old (?:\\S+ ){0,3}scars',
+  'older scars', 'scars (?:from|are) (?:years|old|when)', '\\d+ (?:yrs?|years?) old', '\\d+ year old self harm scars',
+  'self harm era is over', 'it has been (?:over )?(?:a decade|years|decades)'
+))
+const RELAPSE = rx(any('relapse', 'relapsed', 'relapsing', 'broke my', 'lost my streak', 'urges?', 'craving', 'tempted', 'want to (?:cut|hurt)', 'miss (?:it|cutting)', 'starting again', 'started again'))
+
+/** A screening question the writer answers: "the form asked about wanting to be dead and I put no". */
+const SCREENING = /\b(?:asked|asks|asking|question|questions|questionnaire|screening|form|survey|checklist|assessment)\b(?: [^ .!?]+){0,4} (?:if|whether|about)\b/
+const DENIAL = /\b(?:no|none|never|i do not|i did not|i have not|i put no|not at all|i am not)\b/
+
+/** Accidents of daily life: "cut myself chopping onions". */
+const ACCIDENT = rx(any('cooking', 'chopping', 'onions?', 'shaving', 'accident', 'accidentally', 'by accident', 'slipped', 'tripped', 'paper cut', 'knife slipped', 'kitchen', 'gardening', 'fringe', 'bangs', 'my hair', 'haircut', 'plaster on', 'band aid on', 'woodwork', 'diy'))
+
+/** Ordinary parenting: a phone taken for bad grades is not coercive control. */
+const PARENTING = rx(any('grades', 'grounded', 'grounding', 'curfew', 'homework', 'detention', 'report card', 'so unfair', 'unfair', 'chores', 'screen time', 'punishment', 'punished'))
+
+/** Trivial offences: "I could kill him, he ate my fries". */
+const TRIVIAL_OFFENCE = rx(any('ate (?:all )?my', 'eat my', 'eating my', 'used my', 'using my', 'took my charger', 'my charger', 'shampoo', 'fries', 'snacks', 'leftovers', 'spoil\\w*', 'finale', 'borrowed my', 'forgot my birthday', 'silent treatment', 'remote', 'netflix password', 'last slice', 'the last cookie', 'my seat'))
+
+export interface MessageScope {
+  media: boolean
+  resolvedPast: boolean
+  joking: boolean
+  /** The writer answers a screening question in the negative. */
+  deniedScreening: boolean
+  accident: boolean
+  parenting: boolean
+}
+
+export function readScope (text: ReadText): MessageScope {
+  const words = text.words
+  const serious = SERIOUS.test(words)
+  const trivial = TRIVIAL.test(words)
+  return {
+    media: MEDIA_OR_STUDY.test(words),
+    resolvedPast: (RESOLVED.test(words) && !RELAPSE.test(words)) || (PAST.test(words) && RECOVERY.test(words) && !PRESENT.test(words)),
+    joking: !serious && ((JOKING.test(words) && trivial) || TRIVIAL_OFFENCE.test(words) || (trivial && /\b(?:if i have to|if i hear|if i see|one more)\b/.test(words))),
+    deniedScreening: SCREENING.test(words) && DENIAL.test(words),
+    accident: ACCIDENT.test(words),
+    parenting: PARENTING.test(words)
+  }
+}
+
+/** In talk about a film, a game or a class, a phrase counts only in the writer's own voice. */
+export function isOwnVoice (text: ReadText, index: number, matched: string): boolean {
+  if (matched.split(' ').some(word => FIRST_PERSON_SUBJECT.test(word))) return true
+  return text.tokens.slice(Math.max(0, index - 3), index).some(token => FIRST_PERSON_SUBJECT.test(token))
+}
+
+/**
+ * The nearest subject before a phrase, in its sentence: "my friend said she wants to die" is about
+ * someone else; "my mom thinks I want to die" is about the writer.
+ */
+export function isAboutSomeoneElse (text: ReadText, index: number): boolean {
+  for (let i = index - 1; i >= Math.max(0, index - 12); i--) {
+    const token = text.tokens[i] as string
+    if (SENTENCE_ENDS.has(token)) return false
+    if (FIRST_PERSON.test(token)) return false
+    if (THIRD_PARTY.test(token)) return true
+  }
+  return false
+}
