@@ -9,8 +9,8 @@ const rx = (source: string): RegExp => new RegExp(`\\b${source}\\b`)
 const MEDIA_OR_STUDY = rx(any(
   'movie', 'movies', 'film', 'films', 'show', 'series', 'episode', 'season', 'documentary', 'news', 'article',
   'book', 'books', 'novel', 'chapter', 'character', 'characters', 'song', 'songs', 'lyrics', 'album', 'anime',
-  'manga', 'podcast', 'headline', 'report', 'reported', 'essay', 'paper', 'thesis', 'dissertation', 'research',
-  'lecture', 'course', 'module', 'class', 'seminar', 'assignment', 'statistics', 'stats', 'rates', 'study',
+  'manga', 'podcast', 'headline', 'reported', 'essay', 'thesis', 'dissertation', 'research',
+  'lecture', 'course', 'module', 'psych class', 'psychology class', 'seminar', 'assignment', 'statistics', 'stats', 'rates',
   'studying', 'studies', 'psychology', 'psych class', 'nursing', 'training', 'workshop', 'volunteer',
   'volunteering', 'prevention', 'awareness', 'true crime', 'play', 'poem', 'poetry', 'scene', 'plot', 'villain',
   'protagonist', 'actor', 'actress', 'celebrity', 'history', 'game', 'games', 'gaming', 'boss fight', 'level',
@@ -68,8 +68,7 @@ const TRIVIAL = rx(any(
   'laundry', 'dishes', 'chores', 'sermon', 'wedding', 'speech', 'karaoke', 'dentist', 'hangover', 'hungover', 'heat',
   'weather', 'humidity', 'wifi', 'printer', 'computer', 'code', 'coding', 'bug', 'excel', 'powerpoint', 'slides', 'report',
   'customer', 'customers', 'retail', 'teams call', 'conference call', 'standup', 'this episode', 'spoilers?', 'fries',
-  'pizza', 'lol', 'this week', 'if i have to', 'if i hear', 'if i see', 'one more', 'another', 'again with', 'so boring',
-  'boring', 'bored', 'laughing', 'laughed', 'funny', 'hilarious'
+  'pizza', 'if i have to', 'if i hear', 'if i see', 'one more', 'so boring'
 ))
 const JOKING = rx(JOKE)
 const SERIOUS = rx(any(
@@ -98,7 +97,7 @@ const DENIAL = /\b(?:no|none|never|i do not|i did not|i have not|i put no|not at
 const ACCIDENT = rx(any('cooking', 'chopping', 'onions?', 'shaving', 'accident', 'accidentally', 'by accident', 'slipped', 'tripped', 'paper cut', 'knife slipped', 'kitchen', 'gardening', 'fringe', 'bangs', 'my hair', 'haircut', 'plaster on', 'band aid on', 'woodwork', 'diy'))
 
 /** Ordinary parenting: a phone taken for bad grades is not coercive control. */
-const PARENTING = rx(any('grades', 'grounded', 'grounding', 'curfew', 'homework', 'detention', 'report card', 'so unfair', 'unfair', 'chores', 'screen time', 'punishment', 'punished'))
+const PARENTING = rx(any('grades', 'grounded', 'grounding', 'curfew', 'homework', 'detention', 'report card', 'so unfair', 'unfair', 'chores', 'screen time', 'punishment', 'punished', 'school night', 'bedtime', 'allowance for', 'pocket money'))
 
 /** Trivial offences: "I could kill him, he ate my fries". */
 const TRIVIAL_OFFENCE = rx(any('ate (?:all )?my', 'eat my', 'eating my', 'used my', 'using my', 'took my charger', 'my charger', 'shampoo', 'fries', 'snacks', 'leftovers', 'spoil\\w*', 'finale', 'borrowed my', 'forgot my birthday', 'silent treatment', 'remote', 'netflix password', 'last slice', 'the last cookie', 'my seat'))
@@ -129,8 +128,8 @@ export function readScope (text: ReadText): MessageScope {
 
 /** In talk about a film, a game or a class, a phrase counts only in the writer's own voice. */
 export function isOwnVoice (text: ReadText, index: number, matched: string): boolean {
-  if (matched.split(' ').some(word => FIRST_PERSON_SUBJECT.test(word))) return true
-  return text.tokens.slice(Math.max(0, index - 3), index).some(token => FIRST_PERSON_SUBJECT.test(token))
+  if (matched.split(' ').some(word => FIRST_PERSON_SUBJECT.test(word)) || /\bmy (?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body|head)\b/.test(matched)) return true
+  return text.tokens.slice(Math.max(0, index - 4), index).some(token => FIRST_PERSON_SUBJECT.test(token))
 }
 
 /**

@@ -48,7 +48,7 @@ function counts (rule: RiskRule, text: ReadText, scope: MessageScope, index: num
   if (rule.negative !== true && isNegated(text, index)) return false
   if (scope.media && !isOwnVoice(text, index, matched)) return false
   if (rule.figurative === true && scope.joking) return false
-  if (rule.signal === 'abuse.coercive_control' && scope.parenting) return false
+  if ((rule.signal === 'abuse.coercive_control' || rule.signal === 'abuse.stalking') && scope.parenting) return false
   if (definition.category !== 'self_harm' || rule.signal === 'self_harm.other_person_in_danger') return true
   if (scope.resolvedPast || scope.deniedScreening) return false
   if (scope.accident && (rule.signal === 'self_harm.self_injury' || rule.signal === 'self_harm.attempt')) return false

@@ -33,7 +33,11 @@ const REAL_WORDS = new Set([
   'willing', 'milling', 'tilling', 'spills', 'pulls', 'polls', 'pals', 'poles', 'piles', 'tills', 'fills', 'hills',
   'mills', 'wills', 'bills', 'kills', 'starring', 'staring', 'starting', 'scattering', 'burying', 'turning',
   'burnings', 'bleeping', 'breeding', 'bleeds', 'touched', 'torches', 'couches', 'pouches', 'stacking', 'tracing',
-  'trucking', 'tricking', 'nodes', 'nude', 'noise', 'nose', 'loose', 'moose', 'goose', 'anyone', 'everyday'
+  'trucking', 'tricking', 'nodes', 'nude', 'noise', 'nose', 'loose', 'moose', 'goose', 'anyone', 'everyday',
+  'doing', 'strange', 'stranger', 'cooked', 'beans', 'struggled', 'painless', 'dming', 'pinches', 'threats', 'during',
+  'skilled', 'filling', 'spilled', 'chilling', 'grilling', 'hunting', 'belling', 'shrugged', 'strangers', 'boyfriends',
+  'abuses', 'amused', 'excising', 'existed', 'exists', 'insisting', 'resisting', 'assisting', 'tanking', 'thanking',
+  'starring', 'stirring', 'spring', 'stinging', 'staving', 'shaving', 'carving', 'craving', 'cutie', 'alien', 'aliens'
 ])
 
 // Contractions and chat shorthand, said in full so that one pattern covers every spelling.
@@ -64,7 +68,8 @@ const SHORTHAND: Record<string, string> = {
   urself: 'yourself', ded: 'dead', daed: 'dead', dieing: 'dying', dyin: 'dying', dy: 'die',
   hert: 'hurt', hurtin: 'hurting', hurtn: 'hurting', cuttin: 'cutting', cuting: 'cutting', harmin: 'harming',
   burnin: 'burning', starvin: 'starving', bleedin: 'bleeding', purgin: 'purging', hangin: 'hanging', jumpin: 'jumping',
-  slef: 'self', sefl: 'self', selff: 'self', pils: 'pills', pilz: 'pills', pillz: 'pills', lyf: 'life', lif: 'life',
+  makin: 'making', exersizing: 'exercising', exersize: 'exercise', colapse: 'collapse', scrached: 'scratched', punchd: 'punched',
+  knucles: 'knuckles', swolen: 'swollen', skool: 'school', feelin: 'feeling', dei: 'die', slef: 'self', sefl: 'self', selff: 'self', pils: 'pills', pilz: 'pills', pillz: 'pills', lyf: 'life', lif: 'life',
   nobdy: 'nobody', noone: 'no one', evry1: 'everyone', every1: 'everyone', any1: 'anyone', some1: 'someone',
   anymor: 'anymore', nemore: 'anymore', anymre: 'anymore', nomore: 'no more', alredy: 'already', allready: 'already'
 }
@@ -84,6 +89,8 @@ function mend (word: string): string {
   for (const risk of RISK_WORDS) {
     const allowed = risk.length >= 9 || risk.startsWith('suicid') ? 2 : 1
     if (risk.length < 4 || Math.abs(risk.length - word.length) > allowed || word[0] !== risk[0]) continue
+    // Another form of the same word ("wrist", "punched"), not a slip: left as written.
+    if (risk.startsWith(word) || word.startsWith(risk) || (word.length >= 5 && word.slice(0, -2) === risk.slice(0, -2))) continue
     if (distance(word, risk) <= allowed) return risk
   }
   return word
@@ -122,6 +129,8 @@ export function normalise (message: string): string {
     .replace(/\bsu+ ?i+ ?ci+ ?de\b/g, 'suicide')
     .replace(/\bcatch(?:ing)? the bus\b(?! (?:to|home|at|from|into|in|this|every|tomorrow|downtown))/g, 'kill myself')
     .replace(/\bun-alive\b/g, 'unalive')
+    // "want to dye" is almost always "die" unless something follows that one dyes.
+    .replace(/\b(want to|wanna|wnt to|wnt|wana|wnna|wish i could|gonna|going to|ready to|i could just) (?:dye|dei|di|dy|dye+)\b(?! (?:my|it|the|this|that|them|her|his|a|an|black|blonde|blue|red|pink|purple|green|brown|grey|gray|hair|clothes|shirt|eggs|fabric|easter))/g, '$1 die')
     .replace(/[^\p{L}\p{N}'\s.,!?;:-]/gu, ' ')
   return cleaned.split(/\s+/).map(word => {
     const bare = word.replace(/[.,!?;:]+$/, '').replace(/^'+|'+$/g, '')
