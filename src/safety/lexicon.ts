@@ -84,7 +84,8 @@ export const DEATH = any(
   'not be born', 'never been born', 'never have been born', 'rest forever', 'be at peace forever',
   'be with (?:my )?(?:grandma|grandpa|mom|dad|mother|father|brother|sister|son|daughter|baby|angel)s? (?:in heaven|again|up there)',
   'join (?:my )?(?:grandma|grandpa|mom|dad|mother|father|brother|sister|son|daughter)', 'go to heaven',
-  'not have to wake up', 'be erased', 'be deleted', 'stop living', 'not be living', 'not live', 'be six feet under'
+  'not have to wake up', 'be erased', 'be deleted', 'stop living', 'not be living', 'not live', 'be six feet under',
+  'unalive', 'be unalive', 'suicide'
 )
 /** A person's body, as self-injury names it. */
 export const BODY = any(

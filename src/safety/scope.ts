@@ -112,17 +112,32 @@ export interface MessageScope {
   parenting: boolean
 }
 
+/** The scope of a message, each part read from its words only when a rule first asks for it. */
 export function readScope (text: ReadText): MessageScope {
   const words = text.words
-  const serious = SERIOUS.test(words)
-  const trivial = TRIVIAL.test(words)
+  const once = <T>(read: () => T): () => T => {
+    let value: T | undefined
+    let known = false
+    return () => {
+      if (!known) { value = read(); known = true }
+      return value as T
+    }
+  }
+  const serious = once(() => SERIOUS.test(words))
+  const trivial = once(() => TRIVIAL.test(words))
+  const media = once(() => MEDIA_OR_STUDY.test(words))
+  const resolvedPast = once(() => (RESOLVED.test(words) && !RELAPSE.test(words)) || (PAST.test(words) && RECOVERY.test(words) && !PRESENT.test(words)))
+  const joking = once(() => !serious() && ((JOKING.test(words) && trivial()) || TRIVIAL_OFFENCE.test(words) || (trivial() && /\b(?:if i have to|if i hear|if i see|one more)\b/.test(words))))
+  const deniedScreening = once(() => SCREENING.test(words) && DENIAL.test(words))
+  const accident = once(() => ACCIDENT.test(words))
+  const parenting = once(() => PARENTING.test(words))
   return {
-    media: MEDIA_OR_STUDY.test(words),
-    resolvedPast: (RESOLVED.test(words) && !RELAPSE.test(words)) || (PAST.test(words) && RECOVERY.test(words) && !PRESENT.test(words)),
-    joking: !serious && ((JOKING.test(words) && trivial) || TRIVIAL_OFFENCE.test(words) || (trivial && /\b(?:if i have to|if i hear|if i see|one more)\b/.test(words))),
-    deniedScreening: SCREENING.test(words) && DENIAL.test(words),
-    accident: ACCIDENT.test(words),
-    parenting: PARENTING.test(words)
+    get media () { return media() },
+    get resolvedPast () { return resolvedPast() },
+    get joking () { return joking() },
+    get deniedScreening () { return deniedScreening() },
+    get accident () { return accident() },
+    get parenting () { return parenting() }
   }
 }
 

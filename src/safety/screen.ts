@@ -2,6 +2,7 @@
 // signals (C-SSRS steps for self-harm, the same structure for harm to others and abuse); scope
 // clears what is not the writer's own present risk; a linear model trained at build time on the
 // project's labelled messages adds a signal where no rule fires. No network; synchronous.
+import { neededWords, startingWords, type StartWord } from './rule-index.ts'
 import { RISK_RULES, type RiskRule } from './rules.ts'
 import { isAboutSomeoneElse, isOwnVoice, readScope, type MessageScope } from './scope.ts'
 import { SIGNALS, type RiskCategory, type RiskLevel, type SignalName } from './taxonomy.ts'
@@ -20,16 +21,56 @@ export interface RiskAssessment {
 /** Bumped whenever the rules, the scope or the model's training data change. */
 export const SCREEN_VERSION = '2.0.0'
 
-const SEARCHES = RISK_RULES.map(rule => ({ ...rule, global: new RegExp(rule.pattern.source, 'g') }))
-/**
- * Every rule in one: most messages match none, and one scan of each form tells so. Matches as any
- * of them would: they have no flags and no back-references, so each alternative means what its
- * pattern means.
- */
-const ANY_RISK = new RegExp(RISK_RULES.map(rule => `(?:${rule.pattern.source})`).join('|'))
+const SEARCHES = RISK_RULES.map(rule => ({
+  ...rule,
+  global: new RegExp(rule.pattern.source, 'g'),
+  /** Tried only where a word it can begin with starts, not at every character. */
+  sticky: new RegExp(rule.pattern.source, 'y'),
+  starts: startingWords(rule.pattern.source),
+  needs: neededWords(rule.pattern.source)
+}))
+type Search = typeof SEARCHES[number]
 const RANK: Record<RiskLevel, number> = { none: 0, elevated: 1, crisis: 2 }
 /** When two categories are equally urgent: the writer's own life first, then someone else's. */
 const CATEGORY_ORDER: RiskCategory[] = ['self_harm', 'harm_to_others', 'abuse']
+
+/** Words, and the first letters of words, that begin a rule or that a rule needs. */
+class WordIndex<T> {
+  private readonly exact = new Map<string, T[]>()
+  /** Prefixes by their first letter, so that a token is compared with few of them. */
+  private readonly prefixes = new Map<string, Array<{ word: string, items: T[] }>>()
+
+  add (words: StartWord[] | undefined, item: T): void {
+    for (const { word, exact } of words ?? []) {
+      if (exact) {
+        const items = this.exact.get(word)
+        if (items === undefined) this.exact.set(word, [item])
+        else items.push(item)
+        continue
+      }
+      const bucket = this.prefixes.get(word[0] as string) ?? []
+      this.prefixes.set(word[0] as string, bucket)
+      const prefix = bucket.find(candidate => candidate.word === word)
+      if (prefix === undefined) bucket.push({ word, items: [item] })
+      else prefix.items.push(item)
+    }
+  }
+
+  /** Each item that the token can stand for. */
+  lookUp (token: string, visit: (item: T) => void): void {
+    for (const item of this.exact.get(token) ?? []) visit(item)
+    for (const prefix of this.prefixes.get(token[0] as string) ?? []) {
+      if (token.startsWith(prefix.word)) for (const item of prefix.items) visit(item)
+    }
+  }
+}
+
+const BY_START = new WordIndex<Search>()
+const BY_NEED = new WordIndex<Search>()
+for (const rule of SEARCHES) {
+  BY_START.add(rule.starts, rule)
+  BY_NEED.add(rule.needs, rule)
+}
 
 function tokenIndexAt (starts: number[], offset: number): number {
   let low = 0
@@ -55,11 +96,40 @@ function counts (rule: RiskRule, text: ReadText, scope: MessageScope, index: num
   return !isAboutSomeoneElse(text, index)
 }
 
-function fired (rule: typeof SEARCHES[number], text: ReadText, scope: MessageScope): boolean {
-  const forms: Array<[string, number[]]> = [[text.words, text.wordStarts], [text.lemmas, text.lemmaStarts]]
-  for (const [form, starts] of forms) {
-    for (const match of form.matchAll(rule.global)) {
-      if (counts(rule, text, scope, tokenIndexAt(starts, match.index), match[0])) return true
+interface Form { text: string, starts: number[], tokens: string[] }
+
+/** For each rule that can begin at some word of the form, the indexes of those words. */
+function candidates (form: Form): Map<Search, number[]> {
+  const found = new Map<Search, number[]>()
+  for (const [index, token] of form.tokens.entries()) {
+    BY_START.lookUp(token, rule => {
+      const at = found.get(rule)
+      if (at === undefined) found.set(rule, [index])
+      else if (at.at(-1) !== index) at.push(index)
+    })
+  }
+  return found
+}
+
+/** The rules whose needed words the message holds (in either form). */
+function satisfied (forms: Form[]): Set<Search> {
+  const found = new Set<Search>()
+  for (const form of forms) for (const token of form.tokens) BY_NEED.lookUp(token, rule => found.add(rule))
+  return found
+}
+
+function fired (rule: Search, text: ReadText, scope: MessageScope, forms: Array<{ form: Form, at: Map<Search, number[]> }>): boolean {
+  for (const { form, at } of forms) {
+    if (rule.starts === undefined) {
+      for (const match of form.text.matchAll(rule.global)) {
+        if (counts(rule, text, scope, tokenIndexAt(form.starts, match.index), match[0])) return true
+      }
+      continue
+    }
+    for (const index of at.get(rule) ?? []) {
+      rule.sticky.lastIndex = form.starts[index] as number
+      const match = rule.sticky.exec(form.text)
+      if (match !== null && counts(rule, text, scope, index, match[0])) return true
     }
   }
   return false
@@ -68,11 +138,17 @@ function fired (rule: typeof SEARCHES[number], text: ReadText, scope: MessageSco
 export function screenMessage (message: string): RiskAssessment {
   const text = readText(message)
   const signals = new Set<SignalName>()
-  if (ANY_RISK.test(text.words) || ANY_RISK.test(text.lemmas)) {
-    const scope = readScope(text)
-    for (const rule of SEARCHES) {
-      if (!signals.has(rule.signal) && fired(rule, text, scope)) signals.add(rule.signal)
-    }
+  const words = { text: text.words, starts: text.wordStarts, tokens: text.tokens }
+  const lemmas = { text: text.lemmas, starts: text.lemmaStarts, tokens: text.lemmas.split(' ') }
+  const forms = [{ form: words, at: candidates(words) }, { form: lemmas, at: candidates(lemmas) }]
+  const needsMet = satisfied([words, lemmas])
+  let scope: MessageScope | undefined
+  for (const rule of SEARCHES) {
+    if (signals.has(rule.signal)) continue
+    if (rule.starts !== undefined && !forms.some(({ at }) => at.has(rule))) continue
+    if (rule.needs !== undefined && !needsMet.has(rule)) continue
+    scope ??= readScope(text)
+    if (fired(rule, text, scope, forms)) signals.add(rule.signal)
   }
   if (signals.size === 0) {
     const learned = riskModel.assess(text)

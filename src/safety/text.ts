@@ -77,7 +77,21 @@ const SHORTHAND: Record<string, string> = {
 /** Laughing emoji mean "lol"; the skull, in chat, too. Other symbols are dropped. */
 const EMOJI_WORDS: Array<[RegExp, string]> = [[/[😂🤣💀😹😆😅]/gu, ' lol '], [/[🔪]/gu, ' knife '], [/[💊]/gu, ' pills '], [/[🔫]/gu, ' gun '], [/[🪢]/gu, ' rope ']]
 
+/** Words already mended: most words recur from message to message. Bounded, then started afresh. */
+const MENDED = new Map<string, string>()
+const MENDED_LIMIT = 50000
+
 function mend (word: string): string {
+  let mended = MENDED.get(word)
+  if (mended === undefined) {
+    if (MENDED.size >= MENDED_LIMIT) MENDED.clear()
+    mended = mendOnce(word)
+    MENDED.set(word, mended)
+  }
+  return mended
+}
+
+function mendOnce (word: string): string {
   const short = SHORTHAND[word]
   if (short !== undefined) return short
   if (word.length < 4 || REAL_WORDS.has(word) || RISK_WORDS.includes(word)) return word
@@ -120,7 +134,8 @@ export interface ReadText {
 
 /** The message in lower case with shorthand said in full, before tokenising. */
 export function normalise (message: string): string {
-  let text = expandCaseSensitive(message.normalize('NFKC'))
+  // Accents dropped ("me corté" reads as "me corte"), so that word boundaries work in every language.
+  let text = expandCaseSensitive(message.normalize('NFKC')).normalize('NFD').replace(/\p{M}/gu, '')
   for (const [emoji, word] of EMOJI_WORDS) text = text.replace(emoji, word)
   const cleaned = text
     .toLowerCase()
@@ -129,6 +144,8 @@ export function normalise (message: string): string {
     .replace(/\bsu+ ?i+ ?ci+ ?de\b/g, 'suicide')
     .replace(/\bcatch(?:ing)? the bus\b(?! (?:to|home|at|from|into|in|this|every|tomorrow|downtown))/g, 'kill myself')
     .replace(/\bun-alive\b/g, 'unalive')
+    .replace(/\bmy self\b/g, 'myself')
+    .replace(/\b(?:final exit|an hero|the easy way out|sewer slide)\b/g, 'suicide')
     // "want to dye" is almost always "die" unless something follows that one dyes.
     .replace(/\b(want to|wanna|wnt to|wnt|wana|wnna|wish i could|gonna|going to|ready to|i could just) (?:dye|dei|di|dy|dye+)\b(?! (?:my|it|the|this|that|them|her|his|a|an|black|blonde|blue|red|pink|purple|green|brown|grey|gray|hair|clothes|shirt|eggs|fabric|easter))/g, '$1 die')
     .replace(/[^\p{L}\p{N}'\s.,!?;:-]/gu, ' ')
