@@ -1,5 +1,7 @@
-// Build step: trains the risk screen's linear model on the corpus's `train` split and writes it
-// beside src/safety/risk-model.ts (and its built copy). Deterministic: a fixed seed, fixed epochs.
+// Build step: trains the risk screen's linear model on the corpus's `train` and `dev` splits and
+// writes it beside src/safety/risk-model.ts (and its built copy). The settings and the threshold
+// were chosen with a model trained on `train` alone and measured on `dev`; `test` is never read.
+// Deterministic: a fixed seed, fixed epochs.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { readCorpus } from '../src/safety/corpus.ts'
@@ -10,8 +12,8 @@ import { readText } from '../src/safety/text.ts'
 const EPOCHS = 20
 const LEARNING_RATE = 0.02
 const L2 = 1e-3
-/** Chosen on the `dev` split: the model may only add a signal where no rule fired, so it is kept cautious. */
-const THRESHOLD = 0.9
+/** Chosen on the `dev` split: the model only adds a signal where no rule fired, and must not add many false alarms. */
+const THRESHOLD = 0.85
 
 /** A small seeded generator (mulberry32), so that every build shuffles alike. */
 function seeded (seed: number): () => number {
@@ -25,7 +27,8 @@ function seeded (seed: number): () => number {
 }
 
 const root = pathToFileURL(`${process.cwd()}/`)
-const examples = readCorpus(new URL('test/fixtures/crisis-corpus/', root), 'train').map(message => ({
+const corpus = new URL('test/fixtures/crisis-corpus/', root)
+const examples = [...readCorpus(corpus, 'train'), ...readCorpus(corpus, 'dev')].map(message => ({
   features: featuresOf(readText(message.text)),
   target: message.level === 'none' || message.category === null ? 0 : MODEL_CLASSES.indexOf(message.category)
 }))

@@ -3,7 +3,7 @@
 // read from the file the build writes beside this one. Deterministic; nothing fetched at run time.
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { featuresOf } from './risk-features.ts'
+import { FEATURE_SLOTS, featuresOf } from './risk-features.ts'
 import type { RiskCategory, SignalName } from './taxonomy.ts'
 import type { ReadText } from './text.ts'
 
@@ -27,24 +27,40 @@ export function probabilities (model: Pick<RiskModelFile, 'bias' | 'weights'>, f
     if (weights === undefined) continue
     for (let k = 0; k < scores.length; k++) scores[k] = (scores[k] as number) + (weights[k] as number)
   }
+  return softmax(scores)
+}
+
+function softmax (scores: number[]): number[] {
   const top = Math.max(...scores)
   const exps = scores.map(score => Math.exp(score - top))
   const sum = exps.reduce((a, b) => a + b, 0)
   return exps.map(value => value / sum)
 }
 
-function load (): RiskModelFile {
+/** The model as the screen reads it: one weight row per feature slot, in one flat array. */
+interface LoadedModel { threshold: number, bias: number[], weights: Float32Array }
+
+function load (): LoadedModel {
   if (!existsSync(RISK_MODEL_FILE)) throw new Error(`the risk screen's model is missing (${RISK_MODEL_FILE}): npm run build trains it`)
-  return JSON.parse(readFileSync(RISK_MODEL_FILE, 'utf8')) as RiskModelFile
+  const file = JSON.parse(readFileSync(RISK_MODEL_FILE, 'utf8')) as RiskModelFile
+  const classes = file.classes.length
+  const weights = new Float32Array(FEATURE_SLOTS * classes)
+  for (const [slot, row] of Object.entries(file.weights)) weights.set(row, Number(slot) * classes)
+  return { threshold: file.threshold, bias: file.bias, weights }
 }
 
-let model: RiskModelFile | undefined
+let model: LoadedModel | undefined
 
 export const riskModel = {
   /** The model's signal for a message no rule flagged, when it is confident enough. */
   assess (text: ReadText): SignalName | undefined {
     model ??= load()
-    const p = probabilities(model, featuresOf(text))
+    const classes = model.bias.length
+    const scores = [...model.bias]
+    for (const slot of featuresOf(text)) {
+      for (let k = 0; k < classes; k++) scores[k] = (scores[k] as number) + (model.weights[slot * classes + k] as number)
+    }
+    const p = softmax(scores)
     let best = 1
     for (let k = 2; k < p.length; k++) if ((p[k] as number) > (p[best] as number)) best = k
     if ((p[best] as number) < model.threshold) return undefined

@@ -44,7 +44,8 @@ const RECOVERY = rx(any(
   'milestone', 'grateful', 'thankful', 'survived', 'made it', 'came through', 'doing (?:so much )?better', 'in a good place',
   'healed', 'past that', 'behind me', 'got through', 'overcame', 'overcome', 'sober', 'stopped', 'quit', 'haven t',
   'have not (?:cut|self harmed|hurt myself|relapsed)', 'not since', 'i am alive', 'happy to be alive', 'good place', 'stable',
-  'well', 'i am now', 'now \\d+', 'feel strong', 'not doing (?:this|it)', 'it has been', 'tender', 'process'
+  'well', 'i am now', 'now \\d+', 'feel strong', 'not doing (?:this|it)', 'it has been', 'tender', 'process', 'content',
+  'past (?:seventy|eighty|ninety|\\d+)', 'memories', 'stirred up'
 ))
 /** Anything that puts a risk back in the present. */
 const PRESENT = rx(any(
@@ -56,7 +57,7 @@ const PRESENT = rx(any(
 ))
 
 /** Someone other than the writer as the subject of a phrase. */
-const THIRD_PARTY = /^(?:he|she|they|him|her|them|his|their|someone|somebody|people|person|friend|friends|sister|brother|mom|dad|mother|father|son|daughter|kid|kids|child|children|cousin|boyfriend|girlfriend|husband|wife|partner|roommate|flatmate|classmate|student|students|client|clients|patient|patients|colleague|coworker|uncle|aunt|grandma|grandpa|teen|teens|teenager|teenagers|character|narrator|protagonist|guy|girl|man|woman|men|women|everyone|anyone|others|niece|nephew|neighbor|neighbour|ex|bestie|mate|fiance|stepdad|stepmom|parents|family|member|members|survivor|survivors|victim|victims|veterans?|soldiers?|users?)$/
+const THIRD_PARTY = /^(?:laptop|phone|battery|car|computer|printer|plant|plants|tv|wifi|engine|router|console|fridge|he|she|they|him|her|them|his|their|someone|somebody|people|person|friend|friends|sister|brother|mom|dad|mother|father|son|daughter|kid|kids|child|children|cousin|boyfriend|girlfriend|husband|wife|partner|roommate|flatmate|classmate|student|students|client|clients|patient|patients|colleague|coworker|uncle|aunt|grandma|grandpa|teen|teens|teenager|teenagers|character|narrator|protagonist|guy|girl|man|woman|men|women|everyone|anyone|others|niece|nephew|neighbor|neighbour|ex|bestie|mate|fiance|stepdad|stepmom|parents|family|member|members|survivor|survivors|victim|victims|veterans?|soldiers?|users?)$/
 const SENTENCE_ENDS = new Set(['.', '!', '?', ';'])
 
 /** Jokes about trivial things: "kms this homework lol" is a figure of speech. */
@@ -96,6 +97,18 @@ const DENIAL = /\b(?:no|none|never|i do not|i did not|i have not|i put no|not at
 /** Accidents of daily life: "cut myself chopping onions". */
 const ACCIDENT = rx(any('cooking', 'chopping', 'onions?', 'shaving', 'accident', 'accidentally', 'by accident', 'slipped', 'tripped', 'paper cut', 'knife slipped', 'kitchen', 'gardening', 'fringe', 'bangs', 'my hair', 'haircut', 'plaster on', 'band aid on', 'woodwork', 'diy'))
 
+/** Games and thrill sports: "I killed him in Fortnite", "bungee jump from a bridge". */
+const PLAY = rx(any(
+  'fortnite', 'mario kart', 'minecraft', 'roblox', 'uno', 'monopoly', 'scrabble', 'chess', 'board game', 'video game',
+  'boss fight', 'respawn', 'blue shell', 'my character', 'level \\d+', 'bungee', 'cliff jump\\w*',
+  'cliff diving', 'skydiving', 'parachute', 'climbing gym', 'harness', 'belay', 'diving board', 'high dive', 'zipline',
+  'spicy chip', 'paintball', 'laser tag', 'airsoft', 'nerf', 'shooting club', 'target practice', 'range day'
+))
+const REAL_LIFE = rx(any('real life', 'irl', 'not the game', 'not in the game', 'for real', 'not joking', 'i mean it'))
+
+/** Small children: a toddler who hits is not an abuser. */
+const SMALL_CHILD = rx(any('toddler', '\\d years? old', 'is \\d years', 'small child', 'little one', 'gentle hands', 'tantrums?', 'baby', 'newborn', 'preschool', 'nursery'))
+
 /** Ordinary parenting: a phone taken for bad grades is not coercive control. */
 const PARENTING = rx(any('grades', 'grounded', 'grounding', 'curfew', 'homework', 'detention', 'report card', 'so unfair', 'unfair', 'chores', 'screen time', 'punishment', 'punished', 'school night', 'bedtime', 'allowance for', 'pocket money'))
 
@@ -110,6 +123,9 @@ export interface MessageScope {
   deniedScreening: boolean
   accident: boolean
   parenting: boolean
+  /** A game or a thrill sport, with nothing saying it is real life. */
+  play: boolean
+  smallChild: boolean
 }
 
 /** The scope of a message, each part read from its words only when a rule first asks for it. */
@@ -131,7 +147,11 @@ export function readScope (text: ReadText): MessageScope {
   const deniedScreening = once(() => SCREENING.test(words) && DENIAL.test(words))
   const accident = once(() => ACCIDENT.test(words))
   const parenting = once(() => PARENTING.test(words))
+  const play = once(() => PLAY.test(words) && !REAL_LIFE.test(words))
+  const smallChild = once(() => SMALL_CHILD.test(words))
   return {
+    get play () { return play() },
+    get smallChild () { return smallChild() },
     get media () { return media() },
     get resolvedPast () { return resolvedPast() },
     get joking () { return joking() },

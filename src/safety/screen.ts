@@ -90,6 +90,10 @@ function counts (rule: RiskRule, text: ReadText, scope: MessageScope, index: num
   if (scope.media && !isOwnVoice(text, index, matched)) return false
   if (rule.figurative === true && scope.joking) return false
   if ((rule.signal === 'abuse.coercive_control' || rule.signal === 'abuse.stalking') && scope.parenting) return false
+  if (rule.figurative === true || rule.signal === 'self_harm.method' || definition.category !== 'self_harm') {
+    if (scope.play) return false
+  }
+  if (rule.signal === 'abuse.physical' && scope.smallChild) return false
   if (definition.category !== 'self_harm' || rule.signal === 'self_harm.other_person_in_danger') return true
   if (scope.resolvedPast || scope.deniedScreening) return false
   if (scope.accident && (rule.signal === 'self_harm.self_injury' || rule.signal === 'self_harm.attempt')) return false
@@ -139,9 +143,8 @@ export function screenMessage (message: string): RiskAssessment {
   const text = readText(message)
   const signals = new Set<SignalName>()
   const words = { text: text.words, starts: text.wordStarts, tokens: text.tokens }
-  const lemmas = { text: text.lemmas, starts: text.lemmaStarts, tokens: text.lemmas.split(' ') }
-  const forms = [{ form: words, at: candidates(words) }, { form: lemmas, at: candidates(lemmas) }]
-  const needsMet = satisfied([words, lemmas])
+  const forms = [{ form: words, at: candidates(words) }]
+  const needsMet = satisfied([words])
   let scope: MessageScope | undefined
   for (const rule of SEARCHES) {
     if (signals.has(rule.signal)) continue
