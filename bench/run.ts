@@ -9,6 +9,7 @@ import { once } from 'node:events'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { concurrency, modelApiDialect, steadyStreams, throughput, type ConcurrencyResult, type SteadyResult, type ThroughputResult } from './load.ts'
 import { modelText } from './mock-model.ts'
+import { riskScreenReport } from './risk-screen.ts'
 import { cpuSeconds, freePort, rssBytes, start, stop, waitForHttp, watchPeakRss } from './processes.ts'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -302,7 +303,7 @@ async function main (): Promise<void> {
     mock.kill()
     await stop(redis.child)
   }
-  const markdown = report(rows, modelSteady, started, command)
+  const markdown = `${report(rows, modelSteady, started, command)}\n${riskScreenReport(QUICK ? 3 : 20)}`
   console.log('\n' + markdown)
   // The profile notes are written by hand (bench/PROFILE.md) and kept with the numbers.
   const notes = readFileSync(join(root, 'bench/PROFILE.md'), 'utf8')

@@ -13,6 +13,8 @@ declare module 'fastify' {
 }
 
 export default fp(async function safetyPlugin (app) {
+  // Loads the screen's models now, so that a missing one stops the boot and the first user does not wait.
+  screenMessage('')
   app.decorate('safety', {
     screen: screenMessage,
     resources: await loadCrisisResources(app.config.CRISIS_RESOURCES_FILE)

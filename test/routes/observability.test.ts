@@ -66,7 +66,7 @@ t.test('/metrics: requests by route and status, chat, model, safety and store me
   t.match(text, /therapybot_model_tokens_total\{provider="anthropic",kind="output"\} \d+/)
   t.match(text, /therapybot_model_retries_total\{provider="anthropic",kind="overloaded"\} 1/)
   t.match(text, /therapybot_model_errors_total\{provider="anthropic",kind="overloaded"\} 1/)
-  t.match(text, /therapybot_safety_flags_total\{level="crisis",category="self_harm"\} 1/)
+  t.match(text, /therapybot_safety_flags_total\{level="elevated",category="self_harm"\} 1/, "a wish to be dead is the screener's first step: elevated")
   t.match(text, /therapybot_store_operation_seconds_count\{operation="appendMessage",outcome="ok"\} \d+/)
   t.match(text, /process_resident_memory_bytes/)
   t.notMatch(text, /secret-(user|session)/, 'no user or session id anywhere')

@@ -21,7 +21,7 @@ t.test('a burst of tokens written at once still leaves one block per event, and 
   t.teardown(() => mock.close())
   const app = await build(t, { env: { AGENT_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: mock.url, SSE_KEEPALIVE_MS: '20' } })
   const url = await listen(app)
-  // A message that fires the crisis protocol: the notice, the safety event and the first tokens are ready together.
+  // A message that fires the crisis protocol: the safety event, the notice and the first tokens are ready together.
   mock.enqueue({ tokens: Array.from({ length: 30 }, (_v, i) => `w${i} `) })
   mock.enqueue({ tokens: ['slow ', 'then ', 'done'], tokenDelayMs: 60 })
   const burst = await rawChat(url, { message: 'I want to kill myself', sessionId: 'frame-1' })
@@ -37,8 +37,8 @@ t.test('a burst of tokens written at once still leaves one block per event, and 
   t.ok(slow.includes('\n\n: ping\n\n'), 'the slow reply had pings between its events')
 
   const events = naiveParse(burst)
-  t.match(events[0], { notice: { kind: 'ai_disclosure' } }, 'a parser that skips comment blocks still sees the AI notice')
-  t.match(events[1], { safety: { level: 'crisis' } }, 'and the crisis resources')
+  t.match(events[0], { safety: { level: 'crisis' } }, 'a parser that skips comment blocks still sees the crisis resources, first')
+  t.match(events[1], { notice: { kind: 'ai_disclosure' } }, 'and the AI notice')
   t.equal(events.filter(event => 'content' in event).map(event => event.content).join(''), Array.from({ length: 30 }, (_v, i) => `w${i} `).join(''))
   t.match(events.at(-1), { done: true })
   t.match(naiveParse(slow).at(-1), { done: true })
