@@ -57,13 +57,7 @@ export function startingWords (source: string): StartWord[] | undefined {
   }
   const group = alternativesAt(source, at)
   const alternatives = group === undefined ? [source.slice(at)] : group.alternatives
-  const words: StartWord[] = []
-  for (const alternative of alternatives) {
-    const start = literalStart(alternative)
-    if (start === undefined) return undefined
-    words.push(start)
-  }
-  return words
+  return startsOf(alternatives)
 }
 
 /**
@@ -89,8 +83,13 @@ export function neededWords (source: string): StartWord[] | undefined {
     if (char === ')') depth--
   }
   if (last === undefined) return undefined
+  return startsOf(last)
+}
+
+/** The words a list of alternatives begins with, or undefined when any can begin with anything. */
+function startsOf (alternatives: string[]): StartWord[] | undefined {
   const words: StartWord[] = []
-  for (const alternative of last) {
+  for (const alternative of alternatives) {
     const start = literalStart(alternative)
     if (start === undefined) return undefined
     words.push(start)
