@@ -100,9 +100,10 @@ function counts (rule: RiskRule, text: ReadText, scope: MessageScope, index: num
   return !isAboutSomeoneElse(text, index)
 }
 
+/** The message's words as one string, where each word starts in it, and the words themselves. */
 interface Form { text: string, starts: number[], tokens: string[] }
 
-/** For each rule that can begin at some word of the form, the indexes of those words. */
+/** For each rule that can begin at some word of the message, the indexes of those words. */
 function candidates (form: Form): Map<Search, number[]> {
   const found = new Map<Search, number[]>()
   for (const [index, token] of form.tokens.entries()) {
@@ -115,26 +116,24 @@ function candidates (form: Form): Map<Search, number[]> {
   return found
 }
 
-/** The rules whose needed words the message holds (in either form). */
-function satisfied (forms: Form[]): Set<Search> {
+/** The rules whose needed words the message holds. */
+function satisfied (form: Form): Set<Search> {
   const found = new Set<Search>()
-  for (const form of forms) for (const token of form.tokens) BY_NEED.lookUp(token, rule => found.add(rule))
+  for (const token of form.tokens) BY_NEED.lookUp(token, rule => found.add(rule))
   return found
 }
 
-function fired (rule: Search, text: ReadText, scope: MessageScope, forms: Array<{ form: Form, at: Map<Search, number[]> }>): boolean {
-  for (const { form, at } of forms) {
-    if (rule.starts === undefined) {
-      for (const match of form.text.matchAll(rule.global)) {
-        if (counts(rule, text, scope, tokenIndexAt(form.starts, match.index), match[0])) return true
-      }
-      continue
+function fired (rule: Search, text: ReadText, scope: MessageScope, form: Form, at: Map<Search, number[]>): boolean {
+  if (rule.starts === undefined) {
+    for (const match of form.text.matchAll(rule.global)) {
+      if (counts(rule, text, scope, tokenIndexAt(form.starts, match.index), match[0])) return true
     }
-    for (const index of at.get(rule) ?? []) {
-      rule.sticky.lastIndex = form.starts[index] as number
-      const match = rule.sticky.exec(form.text)
-      if (match !== null && counts(rule, text, scope, index, match[0])) return true
-    }
+    return false
+  }
+  for (const index of at.get(rule) ?? []) {
+    rule.sticky.lastIndex = form.starts[index] as number
+    const match = rule.sticky.exec(form.text)
+    if (match !== null && counts(rule, text, scope, index, match[0])) return true
   }
   return false
 }
@@ -143,15 +142,15 @@ export function screenMessage (message: string): RiskAssessment {
   const text = readText(message)
   const signals = new Set<SignalName>()
   const words = { text: text.words, starts: text.wordStarts, tokens: text.tokens }
-  const forms = [{ form: words, at: candidates(words) }]
-  const needsMet = satisfied([words])
+  const at = candidates(words)
+  const needsMet = satisfied(words)
   let scope: MessageScope | undefined
   for (const rule of SEARCHES) {
     if (signals.has(rule.signal)) continue
-    if (rule.starts !== undefined && !forms.some(({ at }) => at.has(rule))) continue
+    if (rule.starts !== undefined && !at.has(rule)) continue
     if (rule.needs !== undefined && !needsMet.has(rule)) continue
     scope ??= readScope(text)
-    if (fired(rule, text, scope, forms)) signals.add(rule.signal)
+    if (fired(rule, text, scope, words, at)) signals.add(rule.signal)
   }
   if (signals.size === 0) {
     const learned = riskModel.assess(text)
