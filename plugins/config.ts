@@ -1,6 +1,7 @@
 // Provides `app.config`: every setting, read from the environment (and .env) and validated at boot.
 // The app factory reads it first (`loadConfig`), since the server's own options come from it.
 import fp from 'fastify-plugin'
+import fastifyEnv from '@fastify/env'
 import envSchema from 'env-schema'
 import { Type, type Static } from 'typebox'
 import { checkSecuritySettings } from '../src/security-settings.ts'
@@ -76,7 +77,7 @@ export interface ConfigPluginOptions {
   dotenv?: boolean
 }
 
-/** Reads and checks every setting; a bad one throws an error naming it. */
+/** Reads and checks every setting (env-schema, the reader under @fastify/env); a bad one throws an error naming it. */
 export function loadConfig (opts: ConfigPluginOptions): Config {
   const config = envSchema<Config>({ schema: ConfigSchema, data: opts.env ?? process.env, dotenv: opts.dotenv ?? false })
   if (config.AGENT_PROVIDER === 'anthropic' && config.ANTHROPIC_API_KEY === '') {
@@ -97,6 +98,8 @@ export function trustProxyOf (value: string): ((address: string, hop: number) =>
   return (_address, hop) => hop < hops
 }
 
+// @fastify/env decorates `app.config`; it is handed the settings `loadConfig` already read and
+// checked (the server's options needed them before the instance existed), under the same schema.
 export default fp<{ config: Config }>(async function configPlugin (app, opts) {
-  app.decorate('config', opts.config)
+  await app.register(fastifyEnv, { confKey: 'config', schema: ConfigSchema, data: opts.config })
 }, { name: 'config' })

@@ -38,8 +38,8 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       operationId: 'getHealth',
       tags: ['health'],
-      summary: 'Health check (the seed API)',
-      description: "The seed API's health check: always healthy while the process answers.",
+      summary: 'Health check, in the shape clients of the Flask version read',
+      description: 'Always healthy while the process answers; for probes, use /health/live and /health/ready.',
       response: { 200: Type.Object({ status: Type.String(), service: Type.String() }, { description: 'The service answers' }), 500: ErrorRef }
     }
   }, async () => ({ status: 'healthy', service: 'TherapyBot API' }))

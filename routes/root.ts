@@ -21,7 +21,11 @@ const ENDPOINTS = {
   '/health/ready': 'Readiness probe (store and agent)',
   '/chat': 'Chat endpoint (POST) - accepts message, sessionId, userId',
   '/sessions/{sessionId}/messages': 'Session history (GET)',
-  '/sessions/{sessionId}': 'Erase a session (DELETE)'
+  '/sessions/{sessionId}': 'Erase a session (DELETE)',
+  '/sessions/{sessionId}/stream': 'Resume the reply being written (GET, SSE, Last-Event-ID)',
+  '/sessions/{sessionId}/stop': 'Stop the reply being written (POST)',
+  '/metrics': 'Prometheus metrics (unless METRICS_PORT serves them apart)',
+  '/openapi.json': 'This API described as OpenAPI 3.1'
 }
 
 const rootRoutes: FastifyPluginAsyncTypebox = async (app) => {

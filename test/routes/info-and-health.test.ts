@@ -14,6 +14,15 @@ t.test('GET / answers the seed info shape with the version and the agent in use'
   t.same(body.agent, { provider: 'reflective', model: 'reflective-listener-1' })
 })
 
+t.test('GET / lists every path the OpenAPI document describes, and the document itself', async (t) => {
+  const app = await build(t)
+  const listed = Object.keys((await app.inject({ method: 'GET', url: '/' })).json().endpoints)
+  const documented = Object.keys((await app.inject({ method: 'GET', url: '/openapi.json' })).json().paths)
+  t.ok(documented.length >= 10, `${documented.length} documented paths`)
+  for (const path of documented) t.ok(listed.includes(path), `${path} is listed`)
+  t.ok(listed.includes('/openapi.json'))
+})
+
 t.test('GET /health answers the seed body exactly', async (t) => {
   const app = await build(t)
   const res = await app.inject({ method: 'GET', url: '/health' })
