@@ -16,14 +16,14 @@ export interface AgentPluginOptions {
   agent?: Agent
 }
 
-async function createAgent (config: Config, onRetry: (error: AgentError) => void): Promise<Agent> {
+async function createAgent (config: Config, promptRule: string, onRetry: (error: AgentError) => void): Promise<Agent> {
   const provider = config.AGENT_PROVIDER !== 'auto'
     ? config.AGENT_PROVIDER
     : config.ANTHROPIC_API_KEY !== '' ? 'anthropic' : 'reflective'
   if (provider === 'reflective') return createReflectiveAgent({ wordDelayMs: config.REFLECTIVE_WORD_DELAY_MS })
   const common = {
     maxTokens: config.AGENT_MAX_TOKENS,
-    systemPrompt: await loadSystemPrompt(config.AGENT_SYSTEM_PROMPT_FILE),
+    systemPrompt: [await loadSystemPrompt(config.AGENT_SYSTEM_PROMPT_FILE), promptRule].filter(part => part !== '').join('\n\n'),
     maxRetries: config.AGENT_MAX_RETRIES,
     retryDelayMs: config.AGENT_RETRY_DELAY_MS,
     timeoutMs: config.AGENT_TIMEOUT_MS,
@@ -43,5 +43,5 @@ export default fp<AgentPluginOptions>(async function agentPlugin (app, opts) {
     app.telemetry.chat.modelRetries.inc({ provider: app.agent.provider, kind: error.kind })
     app.log.warn({ kind: error.kind }, 'model request failed before its first token; retrying')
   }
-  app.decorate('agent', opts.agent ?? await createAgent(app.config, onRetry))
-}, { name: 'agent', dependencies: ['config', 'telemetry'] })
+  app.decorate('agent', opts.agent ?? await createAgent(app.config, app.compliance.systemPromptRule, onRetry))
+}, { name: 'agent', dependencies: ['config', 'telemetry', 'compliance'] })

@@ -43,6 +43,13 @@ export const ConfigSchema = Type.Object({
   REFLECTIVE_WORD_DELAY_MS: Type.Integer({ minimum: 0, default: 40 }),
 
   CRISIS_RESOURCES_FILE: Type.String({ default: '' }),
+  COMPLIANCE_PROFILES: Type.String({ default: 'us-ny,us-ca,us-ut,eu', pattern: '^[a-zA-Z, -]*$' }),
+  // 0: the strictest active profile's value.
+  DISCLOSURE_INTERVAL_MS: Type.Integer({ minimum: 0, default: 0 }),
+  BREAK_REMINDER_INTERVAL_MS: Type.Integer({ minimum: 0, default: 0 }),
+  DISCLOSURE_IDLE_DAYS: Type.Integer({ minimum: 0, default: 0 }),
+  AUTH_MINOR_CLAIM: Type.String({ minLength: 1, default: 'minor' }),
+  AUTH_AGE_CLAIM: Type.String({ default: '' }),
 
   AUTH_JWT_SECRET: Type.String({ default: '' }),
   AUTH_JWKS_URL: Type.String({ default: '', pattern: '^(https?://.+)?$' }),

@@ -9,7 +9,6 @@ import { HISTORY_FETCH_LIMIT, toModelHistory } from '../src/chat/history.ts'
 import { ChatRetries, chatAttempt, type RetryTarget } from '../src/chat/retries.ts'
 import { ReplyRun } from '../src/chat/reply-run.ts'
 import { ServerBusyError, SessionBusyError, ShuttingDownError, TooManyStreamsError } from '../src/errors.ts'
-import { AI_DISCLOSURE, DISCLOSURE_INTERVAL_MS } from '../src/safety/messages.ts'
 import { resourcesFor } from '../src/safety/resources.ts'
 import { ErrorRef, EventStreamResponse, IdSchema } from '../src/schemas.ts'
 import type { SessionKey, StoredMessage } from '../src/store/types.ts'
@@ -23,7 +22,7 @@ const ChatHeadersSchema = Type.Object({
 })
 
 const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { store, agent, config, safety, replies } = app
+  const { store, agent, config, safety, replies, compliance } = app
   const metrics = app.telemetry.chat
   const provider = { provider: agent.provider }
   const openStreams = replies.streams
@@ -33,11 +32,12 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const ChatRequestSchema = Type.Object({
     message: Type.String({ minLength: 1, maxLength: config.MAX_MESSAGE_CHARS, pattern: '\\S' }),
     sessionId: IdSchema,
-    userId: Type.Optional(IdSchema)
+    userId: Type.Optional(IdSchema),
+    minor: Type.Optional(Type.Boolean({ description: 'The user is a minor (read only with authentication off; with it on, the token\'s claim decides): break reminders and the minors\' notices' }))
   })
 
   /** The `safety` and `notice` events that open this reply (the crisis resources first), recording what they show. */
-  async function openingEvents (key: SessionKey, message: string, log: FastifyBaseLogger) {
+  async function openingEvents (key: SessionKey, message: string, minor: boolean, log: FastifyBaseLogger) {
     const now = new Date()
     const leading: object[] = []
     const risk = safety.screen(message)
@@ -54,11 +54,7 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       leading.push(safetyEvent)
       flagged = { safetyEvent, crisis: { category } }
     }
-    const lastNoticeAt = await store.getLastNoticeAt(key)
-    if (lastNoticeAt === undefined || now.getTime() - Date.parse(lastNoticeAt) > DISCLOSURE_INTERVAL_MS) {
-      leading.push({ notice: { kind: 'ai_disclosure', message: AI_DISCLOSURE } })
-      await store.setLastNoticeAt(key, now.toISOString())
-    }
+    leading.push(...await compliance.noticesFor(key, message, minor, now))
     return { leading, ...flagged }
   }
 
@@ -94,7 +90,7 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       locked = await store.tryLockReply(key, replyId)
       if (!locked) throw new SessionBusyError()
       await store.appendMessage(key, newMessage('user', request.body.message, 'complete'))
-      opening = await openingEvents(key, request.body.message, request.log)
+      opening = await openingEvents(key, request.body.message, compliance.isMinor(request, request.body.minor), request.log)
       // The budget covers the whole request: the system prompt's share comes off first.
       history = toModelHistory(await store.listMessages(key, { limit: HISTORY_FETCH_LIMIT }), config.HISTORY_MAX_TOKENS - agent.promptTokens)
       await replies.bus.open(key, replyId, attempt.request)

@@ -11,7 +11,10 @@ const InfoSchema = Type.Object({
   status: Type.String(),
   endpoints: Type.Record(Type.String(), Type.String()),
   agent: Type.Object({ provider: Type.String(), model: Type.String() }),
-  disclosure: Type.String({ description: 'What the service says about itself: an AI, not a person' })
+  disclosure: Type.String({ description: 'What the service says about itself: an AI, not a person' }),
+  compliance: Type.Object({
+    profiles: Type.Array(Type.Object({ id: Type.String(), law: Type.String(), source: Type.String() }), { description: 'The active compliance profiles (COMPLIANCE_PROFILES): their notices and rules combine, the strictest winning' })
+  })
 }, { description: "The API's name, version, endpoints and the agent that answers" })
 
 const ENDPOINTS = {
@@ -37,7 +40,8 @@ const rootRoutes: FastifyPluginAsyncTypebox = async (app) => {
     status: 'running',
     endpoints: ENDPOINTS,
     agent: { provider: app.agent.provider, model: app.agent.model },
-    disclosure: AI_DISCLOSURE
+    disclosure: AI_DISCLOSURE,
+    compliance: { profiles: app.compliance.profiles.map(({ id, law, source }) => ({ id, law, source })) }
   }))
 }
 

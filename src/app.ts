@@ -14,6 +14,7 @@ import storePlugin from '../plugins/store.ts'
 import repliesPlugin from '../plugins/replies.ts'
 import agentPlugin from '../plugins/agent.ts'
 import safetyPlugin from '../plugins/safety.ts'
+import compliancePlugin from '../plugins/compliance.ts'
 import authPlugin from '../plugins/auth.ts'
 import rateLimitPlugin from '../plugins/rate-limit.ts'
 import openapiPlugin from '../plugins/openapi.ts'
@@ -104,9 +105,11 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(redisPlugin)
   await app.register(storePlugin, { store: options.store })
   await app.register(repliesPlugin)
-  await app.register(agentPlugin, { agent: options.agent })
   await app.register(safetyPlugin)
   await app.register(authPlugin)
+  // Before the agent: its system prompt carries the profiles' rule.
+  await app.register(compliancePlugin)
+  await app.register(agentPlugin, { agent: options.agent })
   await app.register(rateLimitPlugin)
 
   app.addHook('onRequest', async (request, reply) => {

@@ -5,7 +5,7 @@ import type { SafetyFlag, SessionKey, SessionStore, StoredMessage } from './type
 export function createMemoryStore (): SessionStore {
   const sessions = new Map<string, StoredMessage[]>()
   const flags = new Map<string, SafetyFlag[]>()
-  const notices = new Map<string, string>()
+  const notices = new Map<string, Record<string, string>>()
   const meta = new Map<string, string>()
   const locks = new LocalReplyLocks()
   const id = (key: SessionKey): string => JSON.stringify([key.userId, key.sessionId])
@@ -32,11 +32,11 @@ export function createMemoryStore (): SessionStore {
     async listSafetyFlags (key) {
       return (flags.get(id(key)) ?? []).map(flag => ({ ...flag }))
     },
-    async getLastNoticeAt (key) {
-      return notices.get(id(key))
+    async getNoticeMarks (key) {
+      return { ...notices.get(id(key)) }
     },
-    async setLastNoticeAt (key, at) {
-      notices.set(id(key), at)
+    async setNoticeMark (key, kind, at) {
+      notices.set(id(key), { ...notices.get(id(key)), [kind]: at })
     },
     async tryLockReply (key, replyId) {
       return locks.tryLock(key, replyId)

@@ -10,7 +10,9 @@ function session (key: SessionKey): string {
 export const redisKeys = {
   messages: (key: SessionKey) => `${PREFIX}msgs:${session(key)}`,
   flags: (key: SessionKey) => `${PREFIX}flags:${session(key)}`,
-  notice: (key: SessionKey) => `${PREFIX}notice:${session(key)}`,
+  notices: (key: SessionKey) => `${PREFIX}notices:${session(key)}`,
+  /** The single disclosure time kept before notices had kinds: erased with the session. */
+  legacyNotice: (key: SessionKey) => `${PREFIX}notice:${session(key)}`,
   lock: (key: SessionKey) => `${PREFIX}lock:${session(key)}`,
   latestReply: (key: SessionKey) => `${PREFIX}latest:${session(key)}`,
   request: (key: SessionKey, idempotencyKey: string) => `${PREFIX}request:${session(key)}:${encodeURIComponent(idempotencyKey)}`,

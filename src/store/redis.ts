@@ -27,7 +27,7 @@ export function createRedisStore (redis: Redis, options: RedisStoreOptions): Ses
   /** Keeps every key of an active session alive for another TTL. */
   function touch (pipeline: ReturnType<Redis['multi']>, key: SessionKey): void {
     if (options.sessionTtlMs <= 0) return
-    for (const name of [redisKeys.messages(key), redisKeys.flags(key), redisKeys.notice(key)]) {
+    for (const name of [redisKeys.messages(key), redisKeys.flags(key), redisKeys.notices(key)]) {
       pipeline.pexpire(name, options.sessionTtlMs)
     }
   }
@@ -44,7 +44,7 @@ export function createRedisStore (redis: Redis, options: RedisStoreOptions): Ses
       return rows.map(row => JSON.parse(row) as StoredMessage)
     }),
     deleteSession: (key) => guarded(async () => {
-      await redis.del(redisKeys.messages(key), redisKeys.flags(key), redisKeys.notice(key), redisKeys.latestReply(key))
+      await redis.del(redisKeys.messages(key), redisKeys.flags(key), redisKeys.notices(key), redisKeys.legacyNotice(key), redisKeys.latestReply(key))
     }),
     recordSafetyFlag: (key, flag) => guarded(async () => {
       const pipeline = redis.multi().rpush(redisKeys.flags(key), JSON.stringify(flag))
@@ -54,9 +54,9 @@ export function createRedisStore (redis: Redis, options: RedisStoreOptions): Ses
     listSafetyFlags: (key) => guarded(async () =>
       // Flags stored before they named their signals read as naming none.
       (await redis.lrange(redisKeys.flags(key), 0, -1)).map(row => ({ signals: [], ...JSON.parse(row) as Partial<SafetyFlag> }) as SafetyFlag)),
-    getLastNoticeAt: (key) => guarded(async () => (await redis.get(redisKeys.notice(key))) ?? undefined),
-    setLastNoticeAt: (key, at) => guarded(async () => {
-      const pipeline = redis.multi().set(redisKeys.notice(key), at)
+    getNoticeMarks: (key) => guarded(async () => await redis.hgetall(redisKeys.notices(key))),
+    setNoticeMark: (key, kind, at) => guarded(async () => {
+      const pipeline = redis.multi().hset(redisKeys.notices(key), kind, at)
       touch(pipeline, key)
       await pipeline.exec()
     }),

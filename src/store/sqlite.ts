@@ -42,11 +42,12 @@ const SCHEMA = `
     name  TEXT PRIMARY KEY,
     value TEXT NOT NULL
   );
-  CREATE TABLE IF NOT EXISTS session_notices (
-    user_id        TEXT NOT NULL,
-    session_id     TEXT NOT NULL,
-    last_notice_at TEXT NOT NULL,
-    PRIMARY KEY (user_id, session_id)
+  CREATE TABLE IF NOT EXISTS notice_marks (
+    user_id    TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    shown_at   TEXT NOT NULL,
+    PRIMARY KEY (user_id, session_id, kind)
   );
 `
 
@@ -67,7 +68,7 @@ export function createSqliteStore (path: string): SessionStore {
       SELECT * FROM messages WHERE user_id = ? AND session_id = ? ORDER BY seq DESC LIMIT ?
     ) ORDER BY seq ASC`)
   const removeSession = db.transaction((userId: string, sessionId: string) => {
-    for (const table of ['messages', 'safety_flags', 'session_notices']) {
+    for (const table of ['messages', 'safety_flags', 'notice_marks']) {
       db.prepare(`DELETE FROM ${table} WHERE user_id = ? AND session_id = ?`).run(userId, sessionId)
     }
   })
@@ -75,7 +76,7 @@ export function createSqliteStore (path: string): SessionStore {
   const purge = db.transaction((before: string): number => {
     const { count } = db.prepare<[string], { count: number }>(`SELECT COUNT(*) AS count FROM (${idleSessions})`).get(before) as { count: number }
     db.prepare(`DELETE FROM messages WHERE (user_id, session_id) IN (${idleSessions})`).run(before)
-    for (const table of ['safety_flags', 'session_notices']) {
+    for (const table of ['safety_flags', 'notice_marks']) {
       db.prepare(`DELETE FROM ${table} WHERE NOT EXISTS (
         SELECT 1 FROM messages m WHERE m.user_id = ${table}.user_id AND m.session_id = ${table}.session_id)`).run()
     }
@@ -91,11 +92,16 @@ export function createSqliteStore (path: string): SessionStore {
     'INSERT INTO safety_flags (user_id, session_id, level, category, created_at, signals) VALUES (?, ?, ?, ?, ?, ?)')
   const selectFlags = db.prepare<[string, string], { level: SafetyFlag['level'], category: SafetyFlag['category'], created_at: string, signals: string }>(
     'SELECT level, category, created_at, signals FROM safety_flags WHERE user_id = ? AND session_id = ? ORDER BY seq')
-  const selectNotice = db.prepare<[string, string], { last_notice_at: string }>(
-    'SELECT last_notice_at FROM session_notices WHERE user_id = ? AND session_id = ?')
-  const upsertNotice = db.prepare<[string, string, string]>(
-    'INSERT INTO session_notices (user_id, session_id, last_notice_at) VALUES (?, ?, ?) ' +
-    'ON CONFLICT (user_id, session_id) DO UPDATE SET last_notice_at = excluded.last_notice_at')
+  // Databases made before notices had kinds: their one disclosure time becomes the ai_disclosure mark.
+  if (db.prepare('SELECT name FROM sqlite_master WHERE type = \'table\' AND name = \'session_notices\'').get() !== undefined) {
+    db.exec(`INSERT OR IGNORE INTO notice_marks (user_id, session_id, kind, shown_at)
+      SELECT user_id, session_id, 'ai_disclosure', last_notice_at FROM session_notices; DROP TABLE session_notices`)
+  }
+  const selectNotices = db.prepare<[string, string], { kind: string, shown_at: string }>(
+    'SELECT kind, shown_at FROM notice_marks WHERE user_id = ? AND session_id = ?')
+  const upsertNotice = db.prepare<[string, string, string, string]>(
+    'INSERT INTO notice_marks (user_id, session_id, kind, shown_at) VALUES (?, ?, ?, ?) ' +
+    'ON CONFLICT (user_id, session_id, kind) DO UPDATE SET shown_at = excluded.shown_at')
   const locks = new LocalReplyLocks()
   const writes = new WriteBatch(db)
 
@@ -127,8 +133,8 @@ export function createSqliteStore (path: string): SessionStore {
     }),
     listSafetyFlags: (key) => guarded(() => selectFlags.all(key.userId, key.sessionId)
       .map(row => ({ level: row.level, category: row.category, signals: JSON.parse(row.signals) as string[], createdAt: row.created_at }))),
-    getLastNoticeAt: (key) => guarded(() => selectNotice.get(key.userId, key.sessionId)?.last_notice_at),
-    setLastNoticeAt: (key, at) => written(() => { upsertNotice.run(key.userId, key.sessionId, at) }),
+    getNoticeMarks: (key) => guarded(() => Object.fromEntries(selectNotices.all(key.userId, key.sessionId).map(row => [row.kind, row.shown_at]))),
+    setNoticeMark: (key, kind, at) => written(() => { upsertNotice.run(key.userId, key.sessionId, kind, at) }),
     purgeIdleSessions: (before) => written(() => purge(before)),
     getMeta: (name) => guarded(() => selectMeta.get(name)?.value),
     setMeta: (name, value) => written(() => { upsertMeta.run(name, value) }),

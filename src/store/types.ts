@@ -31,13 +31,13 @@ export interface SessionStore {
   appendMessage (key: SessionKey, message: StoredMessage): Promise<void>
   /** Oldest first; with `limit`, only the newest `limit` messages. */
   listMessages (key: SessionKey, options?: { limit?: number }): Promise<StoredMessage[]>
-  /** Erases the session: messages, safety flags and disclosure time. */
+  /** Erases the session: messages, safety flags and notice times. */
   deleteSession (key: SessionKey): Promise<void>
   recordSafetyFlag (key: SessionKey, flag: SafetyFlag): Promise<void>
   listSafetyFlags (key: SessionKey): Promise<SafetyFlag[]>
-  /** When the AI disclosure was last shown in this session (ISO 8601), if ever. */
-  getLastNoticeAt (key: SessionKey): Promise<string | undefined>
-  setLastNoticeAt (key: SessionKey, at: string): Promise<void>
+  /** When each kind of notice was last shown in this session (ISO 8601), by kind ("ai_disclosure"...). */
+  getNoticeMarks (key: SessionKey): Promise<Record<string, string>>
+  setNoticeMark (key: SessionKey, kind: string, at: string): Promise<void>
   /** Claims the right to stream the session's next reply for `replyId`; false when another reply holds it. */
   tryLockReply (key: SessionKey, replyId: string): Promise<boolean>
   /** Keeps a long reply's lock from expiring (stores whose locks expire). */

@@ -86,10 +86,10 @@ t.test('the AI notice opens a session and comes again after three hours', async 
   t.notOk(second.events.some(e => 'notice' in e), 'not on every reply')
 
   const key = { userId: 'u1', sessionId: 'notice-1' }
-  await app.store.setLastNoticeAt(key, new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString())
+  await app.store.setNoticeMark(key, 'ai_disclosure', new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString())
   const twoHours = await postChat(url, { message: 'still here', sessionId: 'notice-1', userId: 'u1' })
   t.notOk(twoHours.events.some(e => 'notice' in e), 'not within three hours')
-  await app.store.setLastNoticeAt(key, new Date(Date.now() - 3 * 60 * 60 * 1000 - 1000).toISOString())
+  await app.store.setNoticeMark(key, 'ai_disclosure', new Date(Date.now() - 3 * 60 * 60 * 1000 - 1000).toISOString())
   const later = await postChat(url, { message: 'back again', sessionId: 'notice-1', userId: 'u1' })
   t.equal(later.sequence[0], 'notice', 'again after three hours')
 })

@@ -1,0 +1,38 @@
+// The compliance service: the notices a message is due (recorded on the session, so intervals hold
+// across instances and restarts) and the rule added to the model's system prompt.
+import type { SessionKey, SessionStore } from '../store/types.ts'
+import type { Duties } from './duties.ts'
+import { dueNotices, type NoticeMarks } from './notice-moments.ts'
+import { NOTICE_TEXTS, type NoticeKind } from './notice-texts.ts'
+import { selfDescriptionRule } from './self-description.ts'
+
+export interface NoticeEvent {
+  notice: { kind: NoticeKind, message: string }
+}
+
+export interface Compliance {
+  duties: Duties
+  /** The paragraph for the model's system prompt ('' when none is needed). */
+  systemPromptRule: string
+  /**
+   * The notices this message is due, recorded as shown. Call it after the message is stored:
+   * the message before it tells when the session was last used.
+   */
+  noticesFor: (key: SessionKey, message: string, minor: boolean, now?: Date) => Promise<NoticeEvent[]>
+}
+
+export function createCompliance (duties: Duties, store: SessionStore): Compliance {
+  return {
+    duties,
+    systemPromptRule: selfDescriptionRule(duties.forbiddenSelfDescriptions),
+    async noticesFor (key, message, minor, now = new Date()) {
+      const [marks, latest] = await Promise.all([store.getNoticeMarks(key), store.listMessages(key, { limit: 2 })])
+      const previousActivityAt = latest.length === 2 ? latest[0]?.createdAt : undefined
+      const due = dueNotices(duties, { now, marks: marks as NoticeMarks, previousActivityAt, minor, message })
+      const at = now.toISOString()
+      if (marks.session_start === undefined) await store.setNoticeMark(key, 'session_start', at)
+      for (const kind of due) await store.setNoticeMark(key, kind, at)
+      return due.map(kind => ({ notice: { kind, message: NOTICE_TEXTS[kind] } }))
+    }
+  }
+}
