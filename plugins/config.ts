@@ -26,6 +26,7 @@ export const ConfigSchema = Type.Object({
   SQLITE_PATH: Type.String({ minLength: 1, default: './data/therapybot.db' }),
   HISTORY_MAX_TOKENS: Type.Integer({ minimum: 100, default: 8000 }),
   STORE_ENCRYPTION_KEY: Type.String({ default: '' }),
+  STORE_ENCRYPTION_KEYS: Type.String({ default: '' }),
   SESSION_TTL_DAYS: Type.Number({ minimum: 0, default: 0 }),
 
   AGENT_PROVIDER: Type.Enum(['auto', 'anthropic', 'openai', 'reflective'], { default: 'auto' }),

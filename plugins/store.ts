@@ -1,8 +1,9 @@
 // Provides `app.store`: the session store the configuration names (or one a test hands in), with
-// content encrypted at rest when STORE_ENCRYPTION_KEY is set, idle sessions expired after
+// content encrypted at rest with per-session data keys when STORE_ENCRYPTION_KEYS (or
+// STORE_ENCRYPTION_KEY) is set, idle sessions expired after
 // SESSION_TTL_DAYS, and the store closed on shutdown.
 import fp from 'fastify-plugin'
-import { createContentCipher } from '../src/store/content-cipher.ts'
+import { keyRingFromSettings } from '../src/store/key-ring.ts'
 import { checkEncryptionKey, encryptedStore } from '../src/store/encrypted.ts'
 import { instrumentedStore } from '../src/store/instrumented.ts'
 import { createStore } from '../src/store/index.ts'
@@ -31,13 +32,13 @@ export default fp<StorePluginOptions>(async function storePlugin (app, opts) {
   })
   app.addHook('onClose', async () => { await base.close() })
 
-  const cipher = config.STORE_ENCRYPTION_KEY === '' ? undefined : createContentCipher(config.STORE_ENCRYPTION_KEY)
+  const encryption = keyRingFromSettings(config)
   // With Redis away at boot the check waits for the first start that reaches it.
-  await checkEncryptionKey(base, cipher).catch((error: unknown) => {
+  await checkEncryptionKey(base, encryption?.ring, encryption?.setting ?? 'STORE_ENCRYPTION_KEYS').catch((error: unknown) => {
     if (!(error instanceof StoreUnavailableError)) throw error
     app.log.warn('store unavailable at boot: encryption key not checked')
   })
-  const store = instrumentedStore(cipher === undefined ? base : encryptedStore(base, cipher),
+  const store = instrumentedStore(encryption === undefined ? base : encryptedStore(base, encryption.ring),
     (operation, outcome, seconds) => app.telemetry.chat.storeOperations.observe({ operation, outcome }, seconds))
   app.decorate('store', store)
 

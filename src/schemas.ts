@@ -21,7 +21,7 @@ export const MessageSchema = Type.Object({
   role: Type.Enum(['user', 'assistant']),
   content: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
-  status: Type.Enum(['complete', 'interrupted', 'failed'])
+  status: Type.Enum(['complete', 'interrupted', 'failed', 'unreadable'], { description: 'unreadable: the stored message could not be decrypted (content is empty); the rest of the session still reads' })
 })
 
 export const SessionParamsSchema = Type.Object({ sessionId: IdSchema })

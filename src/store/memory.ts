@@ -7,6 +7,7 @@ export function createMemoryStore (): SessionStore {
   const flags = new Map<string, SafetyFlag[]>()
   const notices = new Map<string, Record<string, string>>()
   const meta = new Map<string, string>()
+  const dataKeys = new Map<string, { key: SessionKey, wrapped: string }>()
   const locks = new LocalReplyLocks()
   const id = (key: SessionKey): string => JSON.stringify([key.userId, key.sessionId])
 
@@ -25,6 +26,7 @@ export function createMemoryStore (): SessionStore {
       sessions.delete(id(key))
       flags.delete(id(key))
       notices.delete(id(key))
+      dataKeys.delete(id(key))
     },
     async recordSafetyFlag (key, flag) {
       flags.set(id(key), [...(flags.get(id(key)) ?? []), { ...flag }])
@@ -55,10 +57,25 @@ export function createMemoryStore (): SessionStore {
           sessions.delete(session)
           flags.delete(session)
           notices.delete(session)
+          dataKeys.delete(session)
           purged++
         }
       }
       return purged
+    },
+    async getDataKey (key) {
+      return dataKeys.get(id(key))?.wrapped
+    },
+    async addDataKey (key, wrapped) {
+      if (!dataKeys.has(id(key))) dataKeys.set(id(key), { key: { ...key }, wrapped })
+      return (dataKeys.get(id(key)) as { wrapped: string }).wrapped
+    },
+    async listDataKeys () {
+      return [...dataKeys.values()].map(({ key, wrapped }) => ({ key: { ...key }, wrapped }))
+    },
+    async replaceDataKey (key, wrapped) {
+      const entry = dataKeys.get(id(key))
+      if (entry !== undefined) entry.wrapped = wrapped
     },
     async getMeta (name) {
       return meta.get(name)
@@ -71,6 +88,7 @@ export function createMemoryStore (): SessionStore {
       sessions.clear()
       flags.clear()
       notices.clear()
+      dataKeys.clear()
     }
   }
 }

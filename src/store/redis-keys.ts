@@ -7,6 +7,8 @@ function session (key: SessionKey): string {
   return `${encodeURIComponent(key.userId)}:${encodeURIComponent(key.sessionId)}`
 }
 
+const DATA_KEY = `${PREFIX}dek:`
+
 export const redisKeys = {
   messages: (key: SessionKey) => `${PREFIX}msgs:${session(key)}`,
   flags: (key: SessionKey) => `${PREFIX}flags:${session(key)}`,
@@ -18,6 +20,14 @@ export const redisKeys = {
   request: (key: SessionKey, idempotencyKey: string) => `${PREFIX}request:${session(key)}:${encodeURIComponent(idempotencyKey)}`,
   replyEvents: (replyId: string) => `${PREFIX}events:${replyId}`,
   listeners: (replyId: string) => `${PREFIX}listen:${replyId}`,
+  dataKey: (key: SessionKey) => `${DATA_KEY}${session(key)}`,
+  /** Every session's data key, for SCAN. */
+  dataKeyPattern: `${DATA_KEY}*`,
+  /** The session a data key's name belongs to. */
+  sessionOfDataKey (name: string): SessionKey {
+    const [userId = '', sessionId = ''] = name.slice(DATA_KEY.length).split(':').map(decodeURIComponent)
+    return { userId, sessionId }
+  },
   meta: (name: string) => `${PREFIX}meta:${name}`,
   stopChannel: `${PREFIX}stop`
 }

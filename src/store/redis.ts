@@ -27,7 +27,7 @@ export function createRedisStore (redis: Redis, options: RedisStoreOptions): Ses
   /** Keeps every key of an active session alive for another TTL. */
   function touch (pipeline: ReturnType<Redis['multi']>, key: SessionKey): void {
     if (options.sessionTtlMs <= 0) return
-    for (const name of [redisKeys.messages(key), redisKeys.flags(key), redisKeys.notices(key)]) {
+    for (const name of [redisKeys.messages(key), redisKeys.flags(key), redisKeys.notices(key), redisKeys.dataKey(key)]) {
       pipeline.pexpire(name, options.sessionTtlMs)
     }
   }
@@ -44,7 +44,7 @@ export function createRedisStore (redis: Redis, options: RedisStoreOptions): Ses
       return rows.map(row => JSON.parse(row) as StoredMessage)
     }),
     deleteSession: (key) => guarded(async () => {
-      await redis.del(redisKeys.messages(key), redisKeys.flags(key), redisKeys.notices(key), redisKeys.legacyNotice(key), redisKeys.latestReply(key))
+      await redis.del(redisKeys.messages(key), redisKeys.flags(key), redisKeys.notices(key), redisKeys.legacyNotice(key), redisKeys.dataKey(key), redisKeys.latestReply(key))
     }),
     recordSafetyFlag: (key, flag) => guarded(async () => {
       const pipeline = redis.multi().rpush(redisKeys.flags(key), JSON.stringify(flag))
@@ -62,6 +62,31 @@ export function createRedisStore (redis: Redis, options: RedisStoreOptions): Ses
     }),
     // Redis expires idle sessions by itself (every key has the TTL), so there is nothing to sweep.
     purgeIdleSessions: async () => 0,
+    getDataKey: (key) => guarded(async () => (await redis.get(redisKeys.dataKey(key))) ?? undefined),
+    addDataKey: (key, wrapped) => guarded(async () => {
+      // Set-if-absent and read back in one transaction: two first writes agree on one key.
+      const pipeline = redis.multi().set(redisKeys.dataKey(key), wrapped, 'NX').get(redisKeys.dataKey(key))
+      touch(pipeline, key)
+      const results = await pipeline.exec()
+      const [error, kept] = results?.[1] ?? [new Error('transaction discarded')]
+      if (error !== null) throw error
+      return kept as string
+    }),
+    listDataKeys: () => guarded(async () => {
+      const found: Array<{ key: SessionKey, wrapped: string }> = []
+      for await (const names of redis.scanStream({ match: redisKeys.dataKeyPattern, count: 500 }) as AsyncIterable<string[]>) {
+        if (names.length === 0) continue
+        const values = await redis.mget(...names)
+        names.forEach((name, i) => {
+          const wrapped = values[i]
+          if (wrapped !== null && wrapped !== undefined) found.push({ key: redisKeys.sessionOfDataKey(name), wrapped })
+        })
+      }
+      return found
+    }),
+    replaceDataKey: (key, wrapped) => guarded(async () => {
+      await redis.set(redisKeys.dataKey(key), wrapped, 'KEEPTTL', 'XX')
+    }),
     getMeta: (name) => guarded(async () => (await redis.get(redisKeys.meta(name))) ?? undefined),
     setMeta: (name, value) => guarded(async () => { await redis.set(redisKeys.meta(name), value) }),
     tryLockReply: (key, replyId) => guarded(async () =>

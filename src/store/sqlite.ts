@@ -49,6 +49,12 @@ const SCHEMA = `
     shown_at   TEXT NOT NULL,
     PRIMARY KEY (user_id, session_id, kind)
   );
+  CREATE TABLE IF NOT EXISTS session_keys (
+    user_id    TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    wrapped    TEXT NOT NULL,
+    PRIMARY KEY (user_id, session_id)
+  );
 `
 
 export function createSqliteStore (path: string): SessionStore {
@@ -68,7 +74,7 @@ export function createSqliteStore (path: string): SessionStore {
       SELECT * FROM messages WHERE user_id = ? AND session_id = ? ORDER BY seq DESC LIMIT ?
     ) ORDER BY seq ASC`)
   const removeSession = db.transaction((userId: string, sessionId: string) => {
-    for (const table of ['messages', 'safety_flags', 'notice_marks']) {
+    for (const table of ['messages', 'safety_flags', 'notice_marks', 'session_keys']) {
       db.prepare(`DELETE FROM ${table} WHERE user_id = ? AND session_id = ?`).run(userId, sessionId)
     }
   })
@@ -76,7 +82,7 @@ export function createSqliteStore (path: string): SessionStore {
   const purge = db.transaction((before: string): number => {
     const { count } = db.prepare<[string], { count: number }>(`SELECT COUNT(*) AS count FROM (${idleSessions})`).get(before) as { count: number }
     db.prepare(`DELETE FROM messages WHERE (user_id, session_id) IN (${idleSessions})`).run(before)
-    for (const table of ['safety_flags', 'notice_marks']) {
+    for (const table of ['safety_flags', 'notice_marks', 'session_keys']) {
       db.prepare(`DELETE FROM ${table} WHERE NOT EXISTS (
         SELECT 1 FROM messages m WHERE m.user_id = ${table}.user_id AND m.session_id = ${table}.session_id)`).run()
     }
@@ -102,6 +108,14 @@ export function createSqliteStore (path: string): SessionStore {
   const upsertNotice = db.prepare<[string, string, string, string]>(
     'INSERT INTO notice_marks (user_id, session_id, kind, shown_at) VALUES (?, ?, ?, ?) ' +
     'ON CONFLICT (user_id, session_id, kind) DO UPDATE SET shown_at = excluded.shown_at')
+  const selectDataKey = db.prepare<[string, string], { wrapped: string }>(
+    'SELECT wrapped FROM session_keys WHERE user_id = ? AND session_id = ?')
+  const insertDataKey = db.prepare<[string, string, string]>(
+    'INSERT INTO session_keys (user_id, session_id, wrapped) VALUES (?, ?, ?) ON CONFLICT (user_id, session_id) DO NOTHING')
+  const selectDataKeys = db.prepare<[], { user_id: string, session_id: string, wrapped: string }>(
+    'SELECT user_id, session_id, wrapped FROM session_keys')
+  const updateDataKey = db.prepare<[string, string, string]>(
+    'UPDATE session_keys SET wrapped = ? WHERE user_id = ? AND session_id = ?')
   const locks = new LocalReplyLocks()
   const writes = new WriteBatch(db)
 
@@ -136,6 +150,14 @@ export function createSqliteStore (path: string): SessionStore {
     getNoticeMarks: (key) => guarded(() => Object.fromEntries(selectNotices.all(key.userId, key.sessionId).map(row => [row.kind, row.shown_at]))),
     setNoticeMark: (key, kind, at) => written(() => { upsertNotice.run(key.userId, key.sessionId, kind, at) }),
     purgeIdleSessions: (before) => written(() => purge(before)),
+    getDataKey: (key) => guarded(() => selectDataKey.get(key.userId, key.sessionId)?.wrapped),
+    addDataKey: (key, wrapped) => written(() => {
+      insertDataKey.run(key.userId, key.sessionId, wrapped)
+      return (selectDataKey.get(key.userId, key.sessionId) as { wrapped: string }).wrapped
+    }),
+    listDataKeys: () => guarded(() => selectDataKeys.all()
+      .map(row => ({ key: { userId: row.user_id, sessionId: row.session_id }, wrapped: row.wrapped }))),
+    replaceDataKey: (key, wrapped) => written(() => { updateDataKey.run(wrapped, key.userId, key.sessionId) }),
     getMeta: (name) => guarded(() => selectMeta.get(name)?.value),
     setMeta: (name, value) => written(() => { upsertMeta.run(name, value) }),
     tryLockReply: async (key, replyId) => locks.tryLock(key, replyId),

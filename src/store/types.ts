@@ -1,7 +1,8 @@
 // The session store interface: what the service keeps of each conversation.
 
 export type Role = 'user' | 'assistant'
-export type MessageStatus = 'complete' | 'interrupted' | 'failed'
+/** `unreadable` is only ever read: a stored value that no configured key opens. */
+export type MessageStatus = 'complete' | 'interrupted' | 'failed' | 'unreadable'
 
 export interface StoredMessage {
   id: string
@@ -31,7 +32,7 @@ export interface SessionStore {
   appendMessage (key: SessionKey, message: StoredMessage): Promise<void>
   /** Oldest first; with `limit`, only the newest `limit` messages. */
   listMessages (key: SessionKey, options?: { limit?: number }): Promise<StoredMessage[]>
-  /** Erases the session: messages, safety flags and notice times. */
+  /** Erases the session: messages, safety flags, notice times and data key. */
   deleteSession (key: SessionKey): Promise<void>
   recordSafetyFlag (key: SessionKey, flag: SafetyFlag): Promise<void>
   listSafetyFlags (key: SessionKey): Promise<SafetyFlag[]>
@@ -48,6 +49,14 @@ export interface SessionStore {
   unlockReply (key: SessionKey, replyId: string): Promise<void>
   /** Erases every session whose newest message is older than `before` (ISO 8601); returns how many. */
   purgeIdleSessions (before: string): Promise<number>
+  /** The session's data key, wrapped by a master key (encryption at rest), if it has one. */
+  getDataKey (key: SessionKey): Promise<string | undefined>
+  /** Keeps `wrapped` as the session's data key unless it has one already; returns the one kept. */
+  addDataKey (key: SessionKey, wrapped: string): Promise<string>
+  /** Every session's wrapped data key (to re-wrap them under a new master key). */
+  listDataKeys (): Promise<Array<{ key: SessionKey, wrapped: string }>>
+  /** Replaces the session's wrapped data key, if it still has one (an erased session stays erased). */
+  replaceDataKey (key: SessionKey, wrapped: string): Promise<void>
   /** Small named values the service keeps about the store itself (the encryption check). */
   getMeta (name: string): Promise<string | undefined>
   setMeta (name: string, value: string): Promise<void>

@@ -1,50 +1,10 @@
-// Privacy of stored conversations: encryption at rest, idle expiry, and logs without message text or tokens.
+// Privacy of stored conversations: idle expiry, and logs without message text or tokens (encryption: encryption.test.ts).
 import t from 'tap'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
-import { randomBytes } from 'node:crypto'
-import Database from 'better-sqlite3'
 import { createSigner } from 'fast-jwt'
 import { build, listen, postChat } from '../helper.ts'
 import { createMemoryStore } from '../../src/store/memory.ts'
-import { createContentCipher } from '../../src/store/content-cipher.ts'
-
-const KEY = randomBytes(32).toString('base64')
-
-t.test('with STORE_ENCRYPTION_KEY the sqlite file holds only ciphertext; the API returns the text', async (t) => {
-  const path = join(t.testdir(), 'secret.db')
-  const env = { STORE: 'sqlite', SQLITE_PATH: path, STORE_ENCRYPTION_KEY: KEY }
-  const app = await build(t, { env })
-  const url = await listen(app)
-  const reply = await postChat(url, { message: 'my private worry about money', sessionId: 'enc-1', userId: 'u1' })
-  await app.close()
-
-  const db = new Database(path, { readonly: true })
-  const rows = db.prepare('SELECT content FROM messages').all() as Array<{ content: string }>
-  db.close()
-  t.equal(rows.length, 2)
-  for (const row of rows) {
-    t.match(row.content, /^enc:v1:/)
-    t.notMatch(row.content, /worry|money/)
-  }
-
-  const again = await build(t, { env })
-  const history = (await again.inject({ method: 'GET', url: '/sessions/enc-1/messages?userId=u1' })).json()
-  t.same(history.messages.map((m: any) => m.content), ['my private worry about money', reply.text])
-  await again.close()
-
-  await t.rejects(build(t, { env: { ...env, STORE_ENCRYPTION_KEY: randomBytes(32).toString('base64') } }), /STORE_ENCRYPTION_KEY is not the key/)
-  await t.rejects(build(t, { env: { ...env, STORE_ENCRYPTION_KEY: '' } }), /STORE_ENCRYPTION_KEY must be set/)
-  await t.rejects(build(t, { env: { ...env, STORE_ENCRYPTION_KEY: 'c2hvcnQ=' } }), /32 random bytes/)
-})
-
-t.test('a value copied into another session does not open', async (t) => {
-  const cipher = createContentCipher(KEY)
-  const sealed = cipher.encrypt('hello', '["u1","a"]')
-  t.equal(cipher.decrypt(sealed, '["u1","a"]'), 'hello')
-  t.throws(() => cipher.decrypt(sealed, '["u1","b"]'))
-  t.not(cipher.encrypt('hello', 'x'), cipher.encrypt('hello', 'x'), 'a fresh IV each time')
-})
 
 t.test('SESSION_TTL_DAYS erases idle sessions and keeps active ones', async (t) => {
   const store = createMemoryStore()
