@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis'
 import { redisKeys } from '../store/redis-keys.ts'
 import { StoreUnavailableError, type SessionKey } from '../store/types.ts'
 import { LocalReplyBus } from './local-bus.ts'
+import { RedisStreamReader, type StreamEntry } from './redis-stream-reader.ts'
 import { ERASED_EVENT } from '../chat/reply-run.ts'
 import type { ReplyBus, ReplyEvent, ReplyRequest, ReplyStatus, StopRequest } from './types.ts'
 
@@ -16,13 +17,10 @@ export interface RedisReplyBusOptions {
 }
 
 const MAX_EVENTS = 10000
-const BLOCK_MS = 1000
 const LISTENER_TTL_MS = 5000
 const FOLLOW_IDLE_LIMIT_MS = 120000
 /** A message on the stop channel that erases rather than stops. */
 const ERASE_PREFIX = 'erase:'
-
-type StreamEntry = [id: string, fields: string[]]
 
 /** A failed Redis call is the store being away: the route answers 503, not 500. */
 async function unavailable<T> (call: Promise<T>): Promise<T> {
@@ -44,7 +42,8 @@ export class RedisReplyBus implements ReplyBus {
   readonly #options: RedisReplyBusOptions
   readonly #stopHandlers: Array<(replyId: string, cause: StopRequest) => void> = []
   #subscriber: Redis | undefined
-  readonly #followers = new Set<Redis>()
+  /** Reads, for every client here, the replies running elsewhere: one connection for all. */
+  readonly #reader: RedisStreamReader
   /** The readers here of replies running elsewhere, by reply: an erasure ends them. */
   readonly #following = new Map<string, Set<() => void>>()
   /** Replies erased here or elsewhere: their events are no longer copied to Redis. */
@@ -56,6 +55,7 @@ export class RedisReplyBus implements ReplyBus {
     this.#redis = redis
     this.#options = options
     this.#local = new LocalReplyBus(options.retainMs)
+    this.#reader = new RedisStreamReader(redis)
   }
 
   async open (key: SessionKey, replyId: string, request?: ReplyRequest): Promise<void> {
@@ -126,31 +126,26 @@ export class RedisReplyBus implements ReplyBus {
   /** A reply running on another instance (or ended there): its Redis Stream, then live reads. */
   async * #followElsewhere (replyId: string, afterSeq: number, signal: AbortSignal): AsyncGenerator<ReplyEvent[]> {
     const key = redisKeys.replyEvents(replyId)
-    let cursor = '0'
     const entries = await this.#redis.xrange(key, '-', '+') as StreamEntry[]
-    cursor = entries.at(-1)?.[0] ?? cursor
+    const cursor = entries.at(-1)?.[0] ?? '0'
     const missed = entries.map(toEvent).filter(event => event.seq > afterSeq)
     if (missed.length > 0) yield missed
     if (missed.at(-1)?.terminal === true) return
-    // Live: a blocking read needs a connection of its own.
-    const reader = this.#redis.duplicate({ enableOfflineQueue: true })
-    reader.on('error', () => {}) // a failed read ends this follower; the main connection reports outages
-    this.#followers.add(reader)
-    const stop = (): void => { reader.disconnect() }
+    // Live, through the instance's one shared reader.
+    const reader = this.#reader.follow(key, cursor)
+    const stop = (): void => { reader.close() }
     signal.addEventListener('abort', stop, { once: true })
     let erased = false
     let lastSeen = missed.at(-1)?.seq ?? afterSeq
-    const onErase = (): void => { erased = true; reader.disconnect() }
+    const onErase = (): void => { erased = true; reader.close() }
     const readers = this.#following.get(replyId) ?? new Set()
     readers.add(onErase)
     this.#following.set(replyId, readers)
     try {
       let idleSince = Date.now()
-      while (!signal.aborted && !erased && Date.now() - idleSince < FOLLOW_IDLE_LIMIT_MS) {
-        const read = await reader.xread('COUNT', 100, 'BLOCK', BLOCK_MS, 'STREAMS', key, cursor) as Array<[string, StreamEntry[]]> | null
-        const entries = read?.[0]?.[1] ?? []
-        if (entries.length === 0) continue
-        cursor = entries.at(-1)?.[0] ?? cursor
+      while (!signal.aborted && !erased) {
+        const entries = await reader.next(FOLLOW_IDLE_LIMIT_MS - (Date.now() - idleSince))
+        if (entries === undefined) break // closed, or idle too long
         idleSince = Date.now()
         const batch = entries.map(toEvent).filter(event => event.seq > afterSeq)
         lastSeen = batch.at(-1)?.seq ?? lastSeen
@@ -163,8 +158,7 @@ export class RedisReplyBus implements ReplyBus {
       readers.delete(onErase)
       if (readers.size === 0) this.#following.delete(replyId)
       signal.removeEventListener('abort', stop)
-      this.#followers.delete(reader)
-      reader.disconnect()
+      reader.close()
     }
     if (erased && !signal.aborted) yield [{ seq: lastSeen + 1, data: JSON.stringify(ERASED_EVENT), terminal: true }]
   }
@@ -237,7 +231,7 @@ export class RedisReplyBus implements ReplyBus {
   async close (): Promise<void> {
     this.#flush()
     await this.#local.close()
-    for (const follower of this.#followers) follower.disconnect()
+    this.#reader.close()
     this.#subscriber?.disconnect()
   }
 }
