@@ -107,17 +107,27 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     metrics.streamsOpen.inc()
     const keepLock = setInterval(() => { store.refreshReplyLock(key, replyId).catch(() => {}) }, LOCK_REFRESH_MS).unref()
     const crisis = opening.crisis
+    let checkpointed = false
     const run = new ReplyRun({
       replyId,
       startReply: (signal) => agent.stream(history, { signal, crisis }),
       leading: opening.leading,
       safetyReminder: opening.safetyEvent,
       publish: (seq, payload, terminal) => replies.bus.publish(replyId, { seq, data: JSON.stringify(payload), terminal }),
+      // Stored as interrupted until it ends: after a crash that is what it was.
+      onCheckpoint: async (content) => {
+        const partial = { ...newMessage('assistant', content, 'interrupted'), id: replyId }
+        if (checkpointed) await store.updateMessage(key, partial)
+        else await store.appendMessage(key, partial)
+        checkpointed = true
+      },
       onEnd: async ({ content, status, outcome, erased }) => {
         try {
+          const final = { ...newMessage('assistant', content, status), id: replyId }
           // Erased mid-reply: erase again what the set-up may have written after the erasure.
           if (erased === true) await store.deleteSession(key)
-          else await store.appendMessage(key, { ...newMessage('assistant', content, status), id: replyId })
+          else if (checkpointed) await store.updateMessage(key, final)
+          else await store.appendMessage(key, final)
         } finally {
           clearInterval(keepLock)
           await store.unlockReply(key, replyId).catch(() => {})

@@ -78,3 +78,30 @@ for (const [name, grace, expectation] of [
     t.equal((await once(again, 'exit'))[0], 0)
   })
 }
+
+t.test('kill -9 mid-reply: the reply so far was checkpointed, and reads back as interrupted', async (t) => {
+  const db = join(t.testdir(), 'crash.db')
+  const { child, url } = await startServer(t, { SQLITE_PATH: db, REFLECTIVE_WORD_DELAY_MS: '100' })
+  const exited = once(child, 'exit')
+  let firstAt: number | undefined
+  let seen = ''
+  await postChat(url, { message: 'I have been feeling anxious about work and my family lately', sessionId: 'crash', userId: 'u1' }, {
+    onEvent: (event) => {
+      if (!('content' in event)) return
+      firstAt ??= Date.now()
+      seen += event.content as string
+      // Past one checkpoint interval, with room for the write to land.
+      if (Date.now() - firstAt > 1800 && child.exitCode === null) child.kill('SIGKILL')
+    }
+  }).catch(() => undefined)
+  await exited
+
+  const { child: again, url: url2 } = await startServer(t, { SQLITE_PATH: db })
+  const history = await (await fetch(`${url2}/sessions/crash/messages?userId=u1`)).json() as any
+  t.same(history.messages.map((m: any) => [m.role, m.status]), [['user', 'complete'], ['assistant', 'interrupted']])
+  const kept = history.messages[1].content as string
+  t.ok(kept.length > 0, 'some of the reply was kept')
+  t.ok(seen.startsWith(kept), 'what was kept is what the client saw, up to the crash')
+  again.kill('SIGTERM')
+  await once(again, 'exit')
+})

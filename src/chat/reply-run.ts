@@ -24,7 +24,9 @@ export interface ReplyRunOptions {
   /** Re-sent when a flagged reply fails or the model refuses, so the stream still ends with the resources. */
   safetyReminder?: object
   publish: (seq: number, payload: object, terminal: boolean) => void
-  /** Stores the reply and frees the session; runs once, before the final event. */
+  /** Stores the reply so far while it streams (at most every CHECKPOINT_MS), so a crash loses at most that much. */
+  onCheckpoint?: (content: string) => Promise<void>
+  /** Stores the reply and frees the session; runs once, before the final event, after any checkpoint. */
   onEnd: (end: ReplyEnd) => Promise<void>
   /** Told of failures, for the logs. */
   onError: (error: unknown) => void
@@ -38,6 +40,8 @@ const TERMINAL_FOR_STOP: Record<StopCause, (replyId: string) => object> = {
   shutdown: () => ({ error: 'The service is restarting; your message and the reply so far are saved', code: 'SHUTTING_DOWN' }),
   erased: () => ERASED_EVENT
 }
+
+const CHECKPOINT_MS = 1000
 
 /** The last event of a reply whose session was erased. */
 export const ERASED_EVENT = { error: 'This conversation was erased', code: 'SESSION_ERASED' }
@@ -54,6 +58,9 @@ export class ReplyRun {
   /** Rejects the step being awaited: a stop ends the wait even if the provider ignores the signal. */
   #interrupt: ((reason: unknown) => void) | undefined
   #erased = false
+  #checkpointTimer: ReturnType<typeof setInterval> | undefined
+  /** The checkpoint being written, if any: the end waits for it, so the final write comes last. */
+  #checkpoint: Promise<void> | undefined
 
   constructor (options: ReplyRunOptions) {
     this.replyId = options.replyId
@@ -94,6 +101,8 @@ export class ReplyRun {
   }
 
   async #end (end: ReplyEnd): Promise<boolean> {
+    clearInterval(this.#checkpointTimer)
+    await this.#checkpoint
     try {
       await this.#options.onEnd(this.#erased ? { content: '', status: 'interrupted', erased: true } : end)
       return true
@@ -101,6 +110,20 @@ export class ReplyRun {
       this.#options.onError(error)
       return false
     }
+  }
+
+  #startCheckpoints (current: () => string): void {
+    const { onCheckpoint } = this.#options
+    if (onCheckpoint === undefined) return
+    let saved = ''
+    this.#checkpointTimer = setInterval(() => {
+      const content = current()
+      // Once stopped, the end stores the reply (or, erased, nothing).
+      if (this.#stopCause !== undefined || this.#checkpoint !== undefined || content === saved) return
+      saved = content
+      this.#checkpoint = onCheckpoint(content).catch(this.#options.onError).finally(() => { this.#checkpoint = undefined })
+    }, CHECKPOINT_MS)
+    this.#checkpointTimer.unref()
   }
 
   async #run (): Promise<void> {
@@ -123,7 +146,10 @@ export class ReplyRun {
             : { error: 'The reply could not be saved, please try again', code: 'STORE_UNAVAILABLE' }, true)
           return
         }
-        if (content === '') this.#options.onFirstToken?.()
+        if (content === '') {
+          this.#options.onFirstToken?.()
+          this.#startCheckpoints(() => content)
+        }
         content += step.value
         this.#send({ content: step.value })
       }
@@ -140,6 +166,7 @@ export class ReplyRun {
       const failure = describeAgentFailure(error)
       this.#send({ error: failure.message, code: failure.code }, true)
     } finally {
+      clearInterval(this.#checkpointTimer)
       this.stop('client_gone') // releases the upstream request if it is still open
       reply?.return?.(undefined as never).catch(() => {})
     }

@@ -69,6 +69,10 @@ export function encryptedStore (inner: SessionStore, ring: KeyRing): SessionStor
       const dataKey = await dataKeyFor(key)
       await inner.appendMessage(key, { ...message, content: sealWith(dataKey, message.content, messageContext(key, message)) })
     },
+    updateMessage: async (key, message) => {
+      const dataKey = await dataKeyFor(key)
+      await inner.updateMessage(key, { ...message, content: sealWith(dataKey, message.content, messageContext(key, message)) })
+    },
     listMessages: async (key, options) => {
       const messages = await inner.listMessages(key, options)
       const dataKey = messages.length === 0 ? undefined : await existingDataKey(key)

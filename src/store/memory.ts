@@ -17,6 +17,10 @@ export function createMemoryStore (): SessionStore {
       messages.push({ ...message })
       sessions.set(id(key), messages)
     },
+    async updateMessage (key, message) {
+      const stored = sessions.get(id(key))?.find(candidate => candidate.id === message.id)
+      if (stored !== undefined) Object.assign(stored, { content: message.content, status: message.status })
+    },
     async listMessages (key, options = {}) {
       const messages = sessions.get(id(key)) ?? []
       const newest = options.limit === undefined ? messages : messages.slice(-options.limit)

@@ -13,6 +13,19 @@ export interface RedisStoreOptions {
 
 // Deletes the lock only if it still holds this reply's id, so an expired-and-retaken lock is not freed by mistake.
 const UNLOCK_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"
+// Sets the content and status of the message with this id, looked for from the newest (a
+// checkpointed reply is the last).
+const UPDATE_SCRIPT = `
+for index = redis.call('llen', KEYS[1]) - 1, 0, -1 do
+  local message = cjson.decode(redis.call('lindex', KEYS[1], index))
+  if message.id == ARGV[1] then
+    message.content = ARGV[2]
+    message.status = ARGV[3]
+    redis.call('lset', KEYS[1], index, cjson.encode(message))
+    return 1
+  end
+end
+return 0`
 const REFRESH_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end"
 
 export function createRedisStore (redis: Redis, options: RedisStoreOptions): SessionStore {
@@ -37,6 +50,9 @@ export function createRedisStore (redis: Redis, options: RedisStoreOptions): Ses
       const pipeline = redis.multi().rpush(redisKeys.messages(key), JSON.stringify(message))
       touch(pipeline, key)
       await pipeline.exec()
+    }),
+    updateMessage: (key, message) => guarded(async () => {
+      await redis.eval(UPDATE_SCRIPT, 1, redisKeys.messages(key), message.id, message.content, message.status)
     }),
     listMessages: (key, options = {}) => guarded(async () => {
       const start = options.limit === undefined ? 0 : -options.limit

@@ -68,6 +68,8 @@ export function createSqliteStore (path: string): SessionStore {
 
   const insert = db.prepare<[string, string, string, Role, string, MessageStatus, string]>(
     'INSERT INTO messages (id, user_id, session_id, role, content, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  const update = db.prepare<[string, MessageStatus, string, string, string]>(
+    'UPDATE messages SET content = ?, status = ? WHERE id = ? AND user_id = ? AND session_id = ?')
   // The newest `limit` rows, returned oldest first.
   const selectNewest = db.prepare<[string, string, number], MessageRow>(`
     SELECT id, role, content, status, created_at FROM (
@@ -134,6 +136,9 @@ export function createSqliteStore (path: string): SessionStore {
   return {
     appendMessage: (key, m) => written(() => {
       insert.run(m.id, key.userId, key.sessionId, m.role, m.content, m.status, m.createdAt)
+    }),
+    updateMessage: (key, m) => written(() => {
+      update.run(m.content, m.status, m.id, key.userId, key.sessionId)
     }),
     listMessages: (key, options = {}) => guarded(() =>
       selectNewest.all(key.userId, key.sessionId, options.limit ?? -1).map(toMessage)),

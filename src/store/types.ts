@@ -30,6 +30,8 @@ export interface SessionKey {
 
 export interface SessionStore {
   appendMessage (key: SessionKey, message: StoredMessage): Promise<void>
+  /** Sets the content and status of a stored message (a reply checkpointed while it streams). */
+  updateMessage (key: SessionKey, message: StoredMessage): Promise<void>
   /** Oldest first; with `limit`, only the newest `limit` messages. */
   listMessages (key: SessionKey, options?: { limit?: number }): Promise<StoredMessage[]>
   /** Erases the session: messages, safety flags, notice times and data key. */
