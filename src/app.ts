@@ -1,10 +1,10 @@
 // buildApp(): the whole service as a Fastify instance, shared by the server entry and the tests.
 import { randomUUID } from 'node:crypto'
 import { STATUS_CODES } from 'node:http'
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify'
 import type { DestinationStream } from 'pino'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import configPlugin, { loadConfig, trustProxyOf, type ConfigPluginOptions } from '../plugins/config.ts'
+import configPlugin, { loadConfig, trustProxyOf, type Config, type ConfigPluginOptions } from '../plugins/config.ts'
 import sensiblePlugin from '../plugins/sensible.ts'
 import metricsPlugin from '../plugins/metrics.ts'
 import corsPlugin from '../plugins/cors.ts'
@@ -27,6 +27,7 @@ import type { Agent } from './agent/types.ts'
 import type { SessionStore } from './store/types.ts'
 import { clientErrorBody, toErrorBody } from './errors.ts'
 import { logSerializers } from './observability/log-serializers.ts'
+import { openFileLimit } from './open-file-limit.ts'
 import { SHARED_SCHEMAS } from './schemas.ts'
 import { formatValidationErrors } from './validation-messages.ts'
 
@@ -96,6 +97,7 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   // Third-party and infrastructure plugins, then the app's own decorators, then routes.
   await app.register(configPlugin, { config })
   app.log.level = app.config.LOG_LEVEL
+  warnOfConnectionLimits(app.log, config)
   await app.register(sensiblePlugin)
   // Before any route, so that the document sees them all (the metrics route included).
   await app.register(openapiPlugin)
@@ -134,4 +136,20 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(sessionRoutes)
   await app.register(replyRoutes)
   return app
+}
+
+// Descriptors the process needs besides client connections (store, Redis, logs, metrics).
+const SPARE_FILES = 64
+
+/** Settings that would not do what they say: one warning line each, the boot goes on. */
+function warnOfConnectionLimits (log: FastifyBaseLogger, config: Config): void {
+  const files = openFileLimit()
+  if (files !== undefined && config.MAX_CONNECTIONS + SPARE_FILES > files) {
+    log.warn({ maxConnections: config.MAX_CONNECTIONS, openFileLimit: files },
+      'MAX_CONNECTIONS is above the open-file limit (ulimit -n): connections past the limit fail before MAX_CONNECTIONS applies; raise the limit or lower MAX_CONNECTIONS')
+  }
+  if (config.MAX_CONNECTIONS <= config.MAX_STREAMS) {
+    log.warn({ maxConnections: config.MAX_CONNECTIONS, maxStreams: config.MAX_STREAMS },
+      'MAX_CONNECTIONS is not above MAX_STREAMS: with every stream open, probes and other requests find no connection left')
+  }
 }
