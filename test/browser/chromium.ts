@@ -31,7 +31,9 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 
 /**
  * Serves files on a loopback origin of its own: `pages` by path, `/client.js` (the client library,
- * transpiled), `/eventsource-parser.js`, and anything under `dir` when given (a built app).
+ * transpiled), `/eventsource-parser.js`, @microsoft/fetch-event-source's ES modules under
+ * `/fetch-event-source/` (its imports name no extension), and anything under `dir` when given (a
+ * built app).
  */
 export async function serveStatic (t: Test, pages: Record<string, string>, dir?: string): Promise<string> {
   const client = ts.transpileModule(readFileSync(join(root, 'clients/therapybot-client.ts'), 'utf8'), {
@@ -40,6 +42,9 @@ export async function serveStatic (t: Test, pages: Record<string, string>, dir?:
   const files: Record<string, [string, string | Buffer]> = {
     '/client.js': ['text/javascript', client],
     '/eventsource-parser.js': ['text/javascript', readFileSync(join(root, 'node_modules/eventsource-parser/dist/index.js'))]
+  }
+  for (const name of ['index', 'fetch', 'parse']) {
+    files[`/fetch-event-source/${name}`] = ['text/javascript', readFileSync(join(root, `node_modules/@microsoft/fetch-event-source/lib/esm/${name}.js`))]
   }
   for (const [path, html] of Object.entries(pages)) files[path] = ['text/html', html]
   const server: Server = createServer((req, res) => {
