@@ -22,6 +22,9 @@ export interface SafetyEvent { type: 'safety', safety: { level: 'elevated' | 'cr
 export interface DoneEvent { type: 'done', done: true, messageId: string, stopReason: string, usage?: { inputTokens: number, outputTokens: number, cacheReadTokens?: number, cacheWriteTokens?: number } }
 export interface ReplyErrorEvent { type: 'error', error: string, code: string }
 
+/** A message as the server stored it (GET /sessions/{id}/messages). */
+export interface StoredMessage { id: string, role: 'user' | 'assistant', content: string, createdAt: string, status: 'complete' | 'interrupted' | 'failed' }
+
 /** Every event carries its `id` (`<replyId>:<sequence>`): keep the last one to resume after a drop. */
 export type ChatEvent = { id: string } & (ContentEvent | NoticeEvent | SafetyEvent | DoneEvent | ReplyErrorEvent)
 
@@ -195,6 +198,17 @@ export async function * resume (options: ResumeOptions): AsyncGenerator<ChatEven
   const headers: Record<string, string> = options.lastEventId !== undefined ? { 'Last-Event-ID': options.lastEventId } : {}
   const response = await open(options, `/sessions/${encodeURIComponent(options.sessionId)}/stream${query(options.userId)}`, { headers })
   if (response !== undefined) yield * readEvents(response.body as ReadableStream<Uint8Array>)
+}
+
+/** The session's stored messages, oldest first (none for a session not yet begun): to show a conversation again after a reload. */
+export async function messages (options: Common): Promise<StoredMessage[]> {
+  try {
+    const response = await open(options, `/sessions/${encodeURIComponent(options.sessionId)}/messages${query(options.userId)}`, {})
+    return response === undefined ? [] : ((await response.json()) as { messages: StoredMessage[] }).messages
+  } catch (error) {
+    if (error instanceof TherapyBotError && error.code === 'SESSION_NOT_FOUND') return []
+    throw error
+  }
 }
 
 /** Stops the reply now streaming for the session (the partial reply is kept). */

@@ -1,15 +1,28 @@
-// The example chat app (examples/web-chat), built with Vite and driven in real Chromium against a live server.
+// The example chat app (examples/web-chat), built with Vite and driven in real Chromium against a
+// live server, on a phone-sized screen. WEB_CHAT_SCREENSHOTS=dir keeps the screenshots there (the
+// README's come from it); else they go to the test's own folder.
 import t from 'tap'
 import { join } from 'node:path'
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
+import type { Page } from 'playwright-core'
 import { build, listen } from '../helper.ts'
 import { launchChromium, serveStatic } from './chromium.ts'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
-t.test('send a message, watch the reply stream in, see the notice and the crisis banner, stop, resume', async (t) => {
+/** Whether the element is wholly in view, above the message box pinned at the bottom, and how far the page has scrolled. */
+async function placement (page: Page, selector: string): Promise<{ inView: boolean, scrolled: number }> {
+  return await page.$eval(selector, (element) => {
+    const window = globalThis as any // the page's, in the browser
+    const box = element.getBoundingClientRect()
+    const form = window.document.querySelector('form').getBoundingClientRect()
+    return { inView: box.top >= 0 && box.bottom <= Math.min(window.innerHeight, form.top) + 1, scrolled: window.scrollY as number }
+  })
+}
+
+t.test('send a message, watch the reply stream in, see the notice and the crisis banner, stop, resume, reload', async (t) => {
   const browser = await launchChromium(t)
   if (browser === undefined) return
   const dir = t.testdir()
@@ -21,7 +34,8 @@ t.test('send a message, watch the reply stream in, see the notice and the crisis
   const app = await build(t, { env: { REFLECTIVE_WORD_DELAY_MS: '40', STREAM_RESUME_WINDOW_MS: '10000' } })
   const api = await listen(app)
   const site = await serveStatic(t, {}, outDir)
-  const context = await browser.newContext()
+  const shots = process.env.WEB_CHAT_SCREENSHOTS ?? dir
+  const context = await browser.newContext({ viewport: { width: 390, height: 740 }, isMobile: true, hasTouch: true })
   const page = await context.newPage()
   await page.goto(`${site}/?api=${encodeURIComponent(api)}`)
   const session = await page.evaluate(() => (globalThis as any).sessionStorage.getItem('therapybot-session') as string)
@@ -37,7 +51,7 @@ t.test('send a message, watch the reply stream in, see the notice and the crisis
   t.match(await page.textContent('[data-testid="notice"]'), /AI, not a person/)
   const stored = (await app.inject({ method: 'GET', url: `/sessions/${session}/messages` })).json().messages
   t.equal(full, stored[1].content)
-  await page.screenshot({ path: join(dir, 'reply.png'), fullPage: true })
+  await page.screenshot({ path: join(shots, 'reply.png'), fullPage: true })
 
   // A crisis message: the banner with resources.
   await page.getByLabel('Your message').fill('I want to end my life')
@@ -45,7 +59,7 @@ t.test('send a message, watch the reply stream in, see the notice and the crisis
   await page.waitForSelector('[data-testid="safety"]')
   t.match(await page.textContent('[data-testid="safety"]'), /988/)
   await page.waitForSelector('li[data-testid="assistant"]:nth-of-type(4)[data-status="complete"]')
-  await page.screenshot({ path: join(dir, 'crisis.png'), fullPage: true })
+  await page.screenshot({ path: join(shots, 'crisis.png'), fullPage: true })
 
   // Stop: the reply ends early and says so.
   await page.getByLabel('Your message').fill('Can you tell me more about how you listen to people when they feel lonely?')
@@ -67,6 +81,39 @@ t.test('send a message, watch the reply stream in, see the notice and the crisis
   const resumed = await page.textContent('li[data-testid="assistant"]:nth-of-type(8)')
   const final = (await app.inject({ method: 'GET', url: `/sessions/${session}/messages` })).json().messages
   t.equal(resumed, final[7].content, 'after the drop the app shows exactly the stored reply')
-  await page.screenshot({ path: join(dir, 'resumed.png'), fullPage: true })
-  t.comment(`screenshots in ${dir}`)
+  await page.screenshot({ path: join(shots, 'resumed.png') })
+
+  // A long conversation on a small screen: the page has followed the replies, and the notice and
+  // the crisis banner are still pinned in view.
+  const last = 'li[data-testid="assistant"]:nth-of-type(8)'
+  const lastPlace = await placement(page, last)
+  t.ok(lastPlace.scrolled > 0, 'the conversation is longer than the screen')
+  t.ok(lastPlace.inView, 'the page followed the newest reply')
+  t.ok((await placement(page, '[data-testid="notice"]')).inView, 'the AI notice stays in view')
+  const bannerPlace = await placement(page, '[data-testid="safety"] summary')
+  t.ok(bannerPlace.inView, 'the crisis banner stays in view')
+  // The banner folds to its heading, which stays pinned, and opens again.
+  await page.click('[data-testid="safety"] summary')
+  t.equal(await page.$eval('[data-testid="safety"]', element => (element as any).open), false)
+  await page.screenshot({ path: join(shots, 'banner-folded.png') })
+  await page.click('[data-testid="safety"] summary')
+  t.equal(await page.isVisible('[data-testid="safety"] li'), true, 'the resources open again')
+
+  // A reload: the session lives on, and the page shows it again, with the notice and the banner.
+  await page.reload()
+  await page.waitForSelector(`${last}[data-status="complete"]`)
+  const shown = await page.$$eval('ol.turns > li', items => items.map(item => ({ role: item.getAttribute('data-testid'), text: item.firstChild?.textContent ?? '' })))
+  t.same(shown, final.map((message: any) => ({ role: message.role, text: message.content })), 'after a reload the whole conversation is shown again')
+  t.match(await page.textContent('[data-testid="notice"]'), /AI, not a person/, 'the AI notice after a reload')
+  t.match(await page.textContent('[data-testid="safety"]'), /988/, 'the crisis resources after a reload')
+  t.ok((await placement(page, last)).inView, 'a reload opens at the newest reply')
+  await page.screenshot({ path: join(shots, 'reloaded.png') })
+
+  // The conversation goes on after the reload, in the same session.
+  await page.getByLabel('Your message').fill('Thank you, that helps a little')
+  await page.getByRole('button', { name: 'Send' }).click()
+  await page.waitForSelector('li[data-testid="assistant"]:nth-of-type(10)[data-status="complete"]')
+  t.ok((await placement(page, 'li[data-testid="assistant"]:nth-of-type(10)')).inView, 'the page follows the reply after a reload')
+  t.equal((await app.inject({ method: 'GET', url: `/sessions/${session}/messages` })).json().messages.length, 10)
+  t.comment(`screenshots in ${shots}`)
 })

@@ -1,7 +1,7 @@
 // The streaming client library: SSE parsing under adversarial chunkings, and the real API end to end.
 import t from 'tap'
 import fc from 'fast-check'
-import { chat, readEvents, resume, stop, TherapyBotError, type ChatEvent } from '../../clients/therapybot-client.ts'
+import { chat, messages, readEvents, resume, stop, TherapyBotError, type ChatEvent } from '../../clients/therapybot-client.ts'
 import { build, listen } from '../helper.ts'
 import { startCuttableProxy } from '../support/cuttable-proxy.ts'
 
@@ -169,4 +169,19 @@ t.test('aborting stops the reply on the server; a cut connection resumes the sam
   t.same(messages.map(m => m.role), ['user', 'assistant'], 'one message stored, one reply')
   t.equal(events.flatMap(e => e.type === 'content' ? [e.content] : []).join(''), messages[1].content)
   t.match(events.at(-1), { type: 'done', stopReason: 'end_turn' })
+})
+
+t.test("messages() reads the session's stored conversation, and none for a session not yet begun", async (t) => {
+  const app = await build(t, { env: { REFLECTIVE_WORD_DELAY_MS: '0' } })
+  const baseUrl = await listen(app)
+  t.same(await messages({ baseUrl, sessionId: 'history-1' }), [], 'a new session has no messages (not an error)')
+  let reply = ''
+  for await (const event of chat({ baseUrl, sessionId: 'history-1', message: 'I slept badly again' })) {
+    if (event.type === 'content') reply += event.content
+  }
+  const stored = await messages({ baseUrl, sessionId: 'history-1' })
+  t.match(stored, [{ role: 'user', content: 'I slept badly again', status: 'complete' }, { role: 'assistant', content: reply, status: 'complete' }])
+  const other = await messages({ baseUrl, sessionId: 'history-1', userId: 'someone-else' })
+  t.same(other, [], "another user's session is not shown")
+  await t.rejects(messages({ baseUrl, sessionId: 'bad id!' }), { status: 400, code: 'INVALID_REQUEST' })
 })

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useChat } from './use-chat.ts'
 
 // The API to talk to: ?api=... in the address, else VITE_API_URL at build time, else a local server.
@@ -17,6 +17,10 @@ export function App () {
   const { turns, notice, safety, connection, error, send, stopReply } = useChat(API, session)
   const [draft, setDraft] = useState('')
   const busy = connection !== 'idle'
+  const end = useRef<HTMLDivElement>(null)
+
+  // Follow the conversation: each new turn and each piece of a reply brings the end into view.
+  useEffect(() => { end.current?.scrollIntoView({ block: 'end' }) }, [turns])
 
   const submit = (event: FormEvent): void => {
     event.preventDefault()
@@ -27,24 +31,27 @@ export function App () {
 
   return (
     <main>
-      <h1>TherapyBot</h1>
-      {notice !== undefined && <p className='notice' role='note' data-testid='notice'>{notice}</p>}
-      {safety !== undefined && (
-        <section className='safety' role='alert' data-testid='safety'>
-          <p>{safety.message}</p>
-          <ul>
-            {safety.resources.map(resource => (
-              <li key={resource.name}>
-                <strong>{resource.name}</strong>
-                {resource.phone !== undefined && <> · call <a href={`tel:${resource.phone}`}>{resource.phone}</a></>}
-                {resource.text !== undefined && <> · text {resource.text}</>}
-                {resource.url !== undefined && <> · <a href={resource.url} target='_blank' rel='noreferrer'>website</a></>}
-                {resource.description !== undefined && <div>{resource.description}</div>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {/* Pinned: the AI notice and the crisis resources stay in view however long the conversation. */}
+      <header className='pinned'>
+        <h1>TherapyBot</h1>
+        {notice !== undefined && <p className='notice' role='note' data-testid='notice'>{notice}</p>}
+        {safety !== undefined && (
+          <details className='safety' role='alert' data-testid='safety' open>
+            <summary>{safety.message}</summary>
+            <ul>
+              {safety.resources.map(resource => (
+                <li key={resource.name}>
+                  <strong>{resource.name}</strong>
+                  {resource.phone !== undefined && <> · call <a href={`tel:${resource.phone}`}>{resource.phone}</a></>}
+                  {resource.text !== undefined && <> · text {resource.text}</>}
+                  {resource.url !== undefined && <> · <a href={resource.url} target='_blank' rel='noreferrer'>website</a></>}
+                  {resource.description !== undefined && <div>{resource.description}</div>}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </header>
       <ol className='turns' aria-live='polite'>
         {turns.map((turn, index) => (
           <li key={index} className={turn.role} data-testid={turn.role} data-status={turn.status}>
@@ -66,6 +73,7 @@ export function App () {
         <button type='submit' disabled={busy || draft.trim() === ''}>Send</button>
         <button type='button' onClick={() => { void stopReply() }} disabled={!busy}>Stop</button>
       </form>
+      <div ref={end} />
     </main>
   )
 }

@@ -1,7 +1,8 @@
 // The chat state of the example app, on the TherapyBot client library: streams replies as they
-// arrive, keeps the AI notice and crisis resources, stops on request, and resumes a dropped stream.
-import { useCallback, useRef, useState } from 'react'
-import { chat, resume, stop, TherapyBotError, type ChatEvent } from '../../../clients/therapybot-client.ts'
+// arrive, keeps the AI notice and crisis resources, stops on request, resumes a dropped stream, and
+// after a reload shows the session's stored conversation again.
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { chat, messages, resume, stop, TherapyBotError, type ChatEvent } from '../../../clients/therapybot-client.ts'
 
 export interface Turn {
   role: 'user' | 'assistant'
@@ -13,13 +14,36 @@ type SafetyEvent = Extract<ChatEvent, { type: 'safety' }>['safety']
 
 const MAX_RESUMES = 5
 
+// The notice and the resources come only in a reply's stream, and the stored history holds neither:
+// they are kept beside the session id, so that a reload still shows them.
+function saved<T> (key: string): T | undefined {
+  const text = sessionStorage.getItem(key)
+  return text === null ? undefined : JSON.parse(text) as T
+}
+
+function keep (key: string, value: unknown): void {
+  sessionStorage.setItem(key, JSON.stringify(value))
+}
+
 export function useChat (baseUrl: string, sessionId: string) {
   const [turns, setTurns] = useState<Turn[]>([])
-  const [notice, setNotice] = useState<string>()
-  const [safety, setSafety] = useState<SafetyEvent>()
+  const [notice, setNotice] = useState<string | undefined>(() => saved(`therapybot-notice:${sessionId}`))
+  const [safety, setSafety] = useState<SafetyEvent | undefined>(() => saved(`therapybot-safety:${sessionId}`))
   const [connection, setConnection] = useState<'idle' | 'streaming' | 'reconnecting'>('idle')
   const [error, setError] = useState<string>()
   const abort = useRef<AbortController | undefined>(undefined)
+
+  // A reload: the session lives on at the server, so show what it holds (unless a send came first).
+  useEffect(() => {
+    const controller = new AbortController()
+    messages({ baseUrl, sessionId, signal: controller.signal }).then(stored => {
+      const restored = stored.map((message): Turn => ({ role: message.role, text: message.content, status: message.status }))
+      setTurns(all => all.length === 0 ? restored : all)
+    }, (failure: unknown) => {
+      if (!controller.signal.aborted) setError(`Could not load the conversation: ${failure instanceof Error ? failure.message : String(failure)}`)
+    })
+    return () => controller.abort()
+  }, [baseUrl, sessionId])
 
   const updateReply = (change: (turn: Turn) => Turn): void => {
     setTurns(all => [...all.slice(0, -1), change(all.at(-1) as Turn)])
@@ -39,8 +63,13 @@ export function useChat (baseUrl: string, sessionId: string) {
           lastEventId = event.id
           setConnection('streaming')
           if (event.type === 'content') updateReply(turn => ({ ...turn, text: turn.text + event.content }))
-          else if (event.type === 'notice') setNotice(event.notice.message)
-          else if (event.type === 'safety') setSafety(event.safety)
+          else if (event.type === 'notice') {
+            setNotice(event.notice.message)
+            keep(`therapybot-notice:${sessionId}`, event.notice.message)
+          } else if (event.type === 'safety') {
+            setSafety(event.safety)
+            keep(`therapybot-safety:${sessionId}`, event.safety)
+          }
           else if (event.type === 'done') {
             const status = event.stopReason === 'stopped' ? 'stopped' : event.stopReason === 'interrupted' ? 'interrupted' : 'complete'
             updateReply(turn => ({ ...turn, status }))
