@@ -12,8 +12,8 @@ import { readText } from '../src/safety/text.ts'
 const EPOCHS = 20
 const LEARNING_RATE = 0.02
 const L2 = 1e-3
-/** Chosen on the `dev` split: the model only adds a signal where no rule fired, and must not add many false alarms. */
-const THRESHOLD = 0.85
+/** Chosen on `dev` messages the rules were never tuned on: the model only adds a signal where no rule fired, and must not add many false alarms. */
+const THRESHOLD = 0.75
 
 /** A small seeded generator (mulberry32), so that every build shuffles alike. */
 function seeded (seed: number): () => number {
