@@ -52,7 +52,7 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
         safety: { level, category, message: safety.resources.message, resources: resourcesFor(safety.resources, category) }
       }
       leading.push(safetyEvent)
-      flagged = { safetyEvent, crisis: { category } }
+      flagged = { safetyEvent, crisis: { category, level } }
     }
     leading.push(...await compliance.noticesFor(key, message, minor, now))
     return { leading, ...flagged }

@@ -31,7 +31,7 @@ export type AgentReply = AsyncIterator<string, AgentOutcome, undefined>
 export interface StreamOptions {
   signal: AbortSignal
   /** Set when the risk screen flagged the user's message: the reply must follow the crisis protocol. */
-  crisis?: { category: 'self_harm' | 'harm_to_others' | 'abuse' }
+  crisis?: { category: 'self_harm' | 'harm_to_others' | 'abuse', level?: 'elevated' | 'crisis' }
 }
 
 export interface Agent {

@@ -1,94 +1,205 @@
-// The offline counsellor's reply: reflect the feeling, recall what was said before, ask one open question.
-// Person-centred listening: it follows the user, never advises, diagnoses or claims to be human.
+// The offline counsellor's reply: answer what was asked, reflect only the user's own feelings, ask at most one open question.
+// Person-centred listening: it follows the user, offers reviewed self-help only when asked, never diagnoses or claims to be human.
 import type { ChatTurn } from '../types.ts'
+import { ANSWERS, GENERAL_QUESTIONS, OPENING_QUESTIONS } from './answers.ts'
+import { affirmsOwn, deniesOwn, mentionsOf } from './clauses.ts'
+import { readConversation, freshPicker, sentencesOf, type Conversation } from './conversation.ts'
+import { crisisMemory, everFlagged, FLAGGED_AGAIN, followUp, nextStep, staying } from './crisis-follow-up.ts'
+import { kindOf, type MessageKind } from './kinds.ts'
+import { otherLanguageNote } from './languages.ts'
 import {
-  CALLBACKS, CLAUSE_REFLECTIONS, COPING, COPING_QUESTIONS, COPING_REFLECTIONS, FEELING_REFLECTIONS, FEELINGS,
-  GENERAL_QUESTIONS, GREETING, LISTENING, NOT_A_PERSON, POSITIVE_REFLECTIONS, THANKS, TOPICS, type Topic
+  CALLBACKS, CLAUSE_REFLECTIONS, COPING, COPING_QUESTIONS, COPING_REFLECTIONS, FEELING_REFLECTIONS, FEELINGS, LISTENING,
+  NOT_BETTER_REFLECTIONS, NOTHING_HELPS_REFLECTIONS, OTHERS_EXPLANATION_REFLECTIONS, OTHERS_FEELING_REFLECTIONS, POSITIVE_REFLECTIONS, SELF_CRITICISM, SOFT_RISK, TOPICS, type Topic
 } from './lexicon.ts'
+import { cutClause, reflectClause } from './reflect.ts'
+import { plainSense } from './senses.ts'
+import { SKILLS, skillOffered, type Skill } from './skills.ts'
+import { emojiOf } from './normalise.ts'
 
-const ASKS_IF_HUMAN = /\b(are|r) (you|u) (a |an )?(real|human|person|bot|robot|ai|machine|computer)|\b(talking|speaking|chatting) (to|with) (a |an )?(real )?(human|person|bot|robot|ai|machine)|\bis this (a |an )?(real )?(person|human|bot|ai)/
-const GREETING_ONLY = /^(hi|hello|hey|hiya|good (morning|afternoon|evening))\b[\s!.,]*$/
-const THANKS_ONLY = /^(thanks|thank you|thank u|ty)\b.{0,40}$/
-// "I feel ...", "I'm feeling ...", "I am feeling ..." up to the end of the clause.
-const FEELING_CLAUSE = /\bi(?:'m| am)? (?:feel|feeling) ((?:like |that )?[^.!?,;]{3,80})/
+type Fresh = (options: string[]) => string | undefined
 
-const PRONOUN_SWAPS: Record<string, string> = {
-  i: 'you', "i'm": "you're", me: 'you', my: 'your', mine: 'yours', myself: 'yourself', am: 'are', "i've": "you've", "i'd": "you'd", "i'll": "you'll"
-}
-
-/** Turns the user's words into the listener's: "nobody listens to me" -> "nobody listens to you". */
-function reflectClause (clause: string): string {
-  return clause.trim().split(/\s+/).slice(0, 14).map(word => PRONOUN_SWAPS[word] ?? word).join(' ')
-}
+// "I feel ...", "I'm feeling ...", up to the end of the clause; "I don't feel" is not matched.
+const FEELING_CLAUSE = /\bi(?:'m| am)? (?:feel|feeling) ((?:like |that )?[^.!?,;]{3,90})/
+const SAD_EMOJI = /[😢😭😞😔☹🙁😟😥😩😫💔😿]/u
+const HAPPY_EMOJI = /[😊🙂😀😃😄😁❤💕👍🥰😌]/u
 
 function topicOf (text: string): Topic | undefined {
   return TOPICS.find(topic => topic.pattern.test(text))
 }
 
-/** The first option not already said in this conversation, starting at a turn-dependent place. */
-function pickFresh (options: string[], said: string, turn: number): string {
-  for (let i = 0; i < options.length; i++) {
-    const option = options[(turn + i) % options.length] as string
-    if (!said.includes(option)) return option
-  }
-  return options[turn % options.length] as string
+/** The skill that fits what the user has been talking about, for "what should I do?". */
+function fittingSkill (recent: string): Skill {
+  if (/\b(panic|panicking|can't breathe|heart racing|anxious|anxiety|on edge)\b/.test(recent)) return SKILLS.breathing
+  if (/\b(sleep|sleeping|insomnia|lying awake|awake at night)\b/.test(recent)) return SKILLS.sleep
+  if (/\b(spiral|dissociat|unreal|flashback|overwhelmed|too much)\b/.test(recent)) return SKILLS.grounding
+  if (SELF_CRITICISM.test(recent)) return SKILLS.thought
+  return SKILLS.step
 }
 
-/** The feeling named in the user's own words first, then the feeling heard, then the topic. */
-function reflection (text: string, topic: Topic | undefined, said: string, turn: number): string {
-  const feeling = FEELINGS.find(f => f.pattern.test(text))
-  if (feeling !== undefined) {
+/** The feeling the user names as their own, reflected; denied feelings and other people's are not theirs. */
+function reflection (text: string, fresh: Fresh): string | undefined {
+  if (deniesOwn(text, COPING)) return fresh(NOTHING_HELPS_REFLECTIONS)
+  if (/\bnothing (helps|works|is working|makes it better)\b/.test(text)) return fresh(NOTHING_HELPS_REFLECTIONS)
+  const positive = FEELINGS.find(f => f.positive === true)
+  if (positive !== undefined && deniesOwn(text, positive.pattern)) return fresh(NOT_BETTER_REFLECTIONS)
+  if (affirmsOwn(text, COPING)) return fresh(COPING_REFLECTIONS)
+  for (const feeling of FEELINGS) {
+    if (!affirmsOwn(text, feeling.pattern)) continue
     const templates = feeling.positive === true ? POSITIVE_REFLECTIONS : FEELING_REFLECTIONS
-    return pickFresh(templates.map(t => t.replace('{feeling}', feeling.word)), said, turn)
+    const picked = fresh(templates.map(t => t.replace('{feeling}', feeling.word)))
+    if (picked !== undefined) return picked
   }
-  const clause = FEELING_CLAUSE.exec(text)?.[1]
-  if (clause !== undefined && !/^(good|fine|okay|ok|better)\b/.test(clause)) {
-    return pickFresh(CLAUSE_REFLECTIONS, said, turn).replace('{clause}', reflectClause(clause))
+  const clause = FEELING_CLAUSE.exec(text)?.[0]
+  if (clause !== undefined && !/^i(?:'m| am)? (?:feel|feeling) (good|fine|okay|ok|better|alright)\b/.test(clause)) {
+    const said = reflectClause(clause)
+    if (said.split(' ').length >= 4) return fresh(CLAUSE_REFLECTIONS.map(t => t.replace('{clause}', said)))
   }
-  return topic !== undefined ? pickFresh(topic.acknowledgements, said, turn) : pickFresh(LISTENING, said, turn)
+  // Someone else's feeling or excuse, named but not the user's: noticed as theirs.
+  const others = FEELINGS.flatMap(f => mentionsOf(text, f.pattern)).filter(m => !m.own)
+  if (others.some(m => /\b(says|said|claims|thinks|blames)\b/.test(m.clause))) return fresh(OTHERS_EXPLANATION_REFLECTIONS)
+  if (others.length > 0) return fresh(OTHERS_FEELING_REFLECTIONS)
+  return undefined
 }
 
-/**
- * Every few turns, recalls an earlier topic that differs from the current one, to show the thread
- * is held. Not while the user is grieving: then the listener stays with the grief.
- */
-function callback (earlierUserTurns: string[], current: Topic | undefined, said: string, turn: number): string | undefined {
-  if (turn < 4 || turn % 3 !== 2 || current?.name === 'grief') return undefined
-  // The most recent other topic is the one most likely still on the user's mind.
-  for (const earlier of earlierUserTurns.toReversed()) {
+/** Every few turns, the user's own earlier words on another topic, quoted. */
+function callback (conversation: Conversation, current: Topic | undefined, fresh: Fresh): string | undefined {
+  const turn = conversation.userTurns.length - 1
+  if (turn < 4 || turn % 4 !== 3 || current?.name === 'grief') return undefined
+  for (let i = turn - 1; i >= 0; i--) {
+    const earlier = plainSense(conversation.userTurns[i] as string)
     const topic = topicOf(earlier)
-    if (topic !== undefined && topic !== current && !said.includes(topic.phrase)) {
-      return pickFresh(CALLBACKS, said, turn).replace('{phrase}', topic.phrase)
-    }
+    // Only a statement on another topic is worth recalling; never a question or a remark about the chat.
+    if (topic === undefined || topic === current || kindOf(earlier) !== 'statement' || earlier.includes('?')) continue
+    const quote = cutClause((conversation.rawUserTurns[i] as string).replace(/\s+/g, ' '))
+    if (quote.split(' ').length < 3) continue
+    return fresh(CALLBACKS.map(t => t.replace('{quote}', quote)))
   }
   return undefined
 }
 
-export function composeReply (history: ChatTurn[]): string {
-  const userTurns = history.filter(t => t.role === 'user').map(t => t.content.toLowerCase().replace(/[’‘]/g, "'"))
-  const said = history.filter(t => t.role === 'assistant').map(t => t.content).join('\n')
-  const text = userTurns.at(-1)?.trim() ?? ''
-  const turn = userTurns.length - 1
+/** The reply to a message that is not a plain statement, or undefined when it is one. */
+function answerKind (kind: MessageKind, text: string, conversation: Conversation, fresh: Fresh): string[] | undefined {
+  const recent = conversation.userTurns.slice(-6).join(' ')
+  switch (kind) {
+    case 'empty': {
+      const emoji = emojiOf(conversation.rawUserTurns.at(-1) ?? '').join('')
+      if (emoji === '') return [fresh(ANSWERS.minimal) ?? '', fresh(GENERAL_QUESTIONS) ?? '']
+      const seen = SAD_EMOJI.test(emoji) ? ANSWERS.emojiSad : HAPPY_EMOJI.test(emoji) ? ANSWERS.emojiHappy : ANSWERS.emojiOther
+      return [seen, fresh(['Would you like to tell me what\'s behind it?', 'Do you want to say a little more, in words or not?']) ?? '']
+    }
+    case 'asks_if_human': return [ANSWERS.notPerson, fresh(OPENING_QUESTIONS) ?? '']
+    case 'stop_asking': return [fresh(ANSWERS.stopAsking) ?? 'Okay.']
+    case 'sarcasm': return [ANSWERS.sarcasm]
+    case 'repetition_remark': return [ANSWERS.repetition]
+    case 'bot_remark': return [ANSWERS.botRemark]
+    case 'not_listening': return [ANSWERS.notListening, 'What is the part I have missed?']
+    case 'anger_at_chat': return [fresh(ANSWERS.anger) ?? 'I\'m sorry.', 'What would actually help right now?']
+    case 'medical_question': return [ANSWERS.medical, /panic/.test(text) ? SKILLS.breathing.offer : '']
+    case 'help_question': return [SKILLS.help.script]
+    case 'normal_question': return [ANSWERS.isNormal[0] as string]
+    case 'what_to_do': {
+      const skill = fittingSkill(recent)
+      return ['I can\'t tell you what is right for your life, but here is something that helps many people.', skill.script]
+    }
+    case 'cannot_do': return [ANSWERS.cannotDo]
+    case 'privacy_question': return [ANSWERS.privacy]
+    case 'memory_question': return [ANSWERS.memory]
+    case 'how_are_you': return [ANSWERS.howAreYou, fresh(['How are you doing?', 'How are things with you today?']) ?? '']
+    case 'name_question': return [ANSWERS.name]
+    case 'other_question': return [ANSWERS.otherQuestion]
+    case 'apology': return [/english|grammar|spelling/.test(text) ? ANSWERS.apologyLanguage : ANSWERS.apologyLength]
+    case 'still_there': return [fresh(ANSWERS.stillHere) ?? 'I\'m here.']
+    case 'greeting': return [conversation.replies.length === 0 ? ANSWERS.greeting : 'Hello again.', fresh(OPENING_QUESTIONS) ?? '']
+    case 'thanks': return [fresh(ANSWERS.thanks) ?? 'You\'re welcome.']
+    case 'goodbye':
+    case 'leaving':
+      return [fresh(ANSWERS.goodbye) ?? 'Take care.', everFlagged(conversation.replies) ? ANSWERS.goodbyeResources : '']
+    case 'agreement': {
+      const offered = skillOffered(conversation.replies.at(-1))
+      return offered !== undefined ? [offered.script] : undefined
+    }
+    case 'unsure': return [ANSWERS.unsure]
+    default: return undefined
+  }
+}
 
-  if (ASKS_IF_HUMAN.test(text)) return `${NOT_A_PERSON} ${pickFresh(GENERAL_QUESTIONS, said, turn)}`
-  if (GREETING_ONLY.test(text)) return `${GREETING} ${pickFresh(GENERAL_QUESTIONS, said, turn)}`
-  if (THANKS_ONLY.test(text)) return `${THANKS} ${pickFresh(GENERAL_QUESTIONS, said, turn)}`
+// Kinds whose reply ends there: no extra question after them.
+const COMPLETE_KINDS = new Set<MessageKind>(['stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting'])
 
-  if (COPING.test(text)) {
-    return `${pickFresh(COPING_REFLECTIONS, said, turn)} ${pickFresh(COPING_QUESTIONS, said, turn)}`
+/** The listener's sentences joined, without any sentence said before in this conversation. */
+function unsaid (parts: Array<string | undefined>, conversation: Conversation): string {
+  const seen = new Set(conversation.saidSentences)
+  const kept: string[] = []
+  for (const sentence of parts.filter((p): p is string => p !== undefined && p !== '').flatMap(sentencesOf)) {
+    if (seen.has(sentence)) continue
+    seen.add(sentence)
+    kept.push(sentence)
+  }
+  return kept.join(' ')
+}
+
+/**
+ * The reply to the newest user turn. `flag` is set when the screen flagged it and the conversation is
+ * already following up an earlier flag (the first flagged message gets the fixed reply instead).
+ */
+export function composeReply (history: ChatTurn[], flag?: { level?: 'elevated' | 'crisis' }): string {
+  const conversation = readConversation(history)
+  const raw = conversation.rawUserTurns.at(-1) ?? ''
+  const text = conversation.userTurns.at(-1) ?? ''
+  const plain = plainSense(text)
+  const fresh = freshPicker(conversation, text)
+  const noQuestions = conversation.userTurns.slice(0, -1).some(turn => kindOf(turn) === 'stop_asking')
+  const withoutQuestions = (reply: string): string => noQuestions ? sentencesOf(reply).filter(s => !s.endsWith('?')).join(' ') : reply
+
+  const foreign = otherLanguageNote(raw)
+  if (foreign !== undefined) return unsaid([foreign], conversation) || foreign
+
+  const kind = kindOf(plain)
+  const memory = crisisMemory(conversation.replies)
+  if (memory !== undefined) {
+    const special = followUp(memory, kind, fresh)
+    if (special !== undefined) return special
   }
 
-  if (FEELINGS.some(f => f.positive === true && f.pattern.test(text))) {
-    return `${reflection(text, undefined, said, turn)} ${pickFresh(COPING_QUESTIONS, said, turn)}`
+  if (kind !== 'minimal' && kind !== 'agreement' && kind !== 'empty' && text === conversation.userTurns.at(-2)) {
+    return unsaid([ANSWERS.repeated, fresh(GENERAL_QUESTIONS)], conversation) || ANSWERS.repeated
   }
 
-  const ownTopic = topicOf(text)
+  const answered = answerKind(kind, plain, conversation, fresh)
+  if (answered !== undefined && COMPLETE_KINDS.has(kind)) return withoutQuestions(unsaid(answered, conversation) || answered.join(' '))
+
+  const ownTopic = topicOf(plain)
   // A message with no topic of its own usually continues the previous one.
-  const topic = ownTopic ?? topicOf(userTurns.at(-2) ?? '')
-  const parts = [
-    callback(userTurns.slice(0, -1), topic, said, turn),
-    reflection(text, ownTopic, said, turn),
-    pickFresh(topic?.questions ?? GENERAL_QUESTIONS, said, turn)
-  ]
-  return parts.filter(part => part !== undefined).join(' ')
+  const topic = ownTopic ?? topicOf(plainSense(conversation.userTurns.at(-2) ?? ''))
+  const feelingReflection = reflection(plain, fresh)
+  const parts: Array<string | undefined> = [...(answered ?? [])]
+  if (flag !== undefined) parts.push(FLAGGED_AGAIN[flag.level ?? 'crisis'])
+
+  if (memory !== undefined) {
+    // After a flag: stay with it; no topic switches, no callbacks.
+    parts.push(feelingReflection ?? staying(fresh), nextStep(memory, fresh))
+  } else if (SOFT_RISK.test(plain)) {
+    parts.push(conversation.saidSentences.has(sentencesOf(ANSWERS.softRisk)[0] as string) ? 'I\'m still here with you. How are you feeling right now?' : ANSWERS.softRisk)
+  } else {
+    if (answered === undefined) parts.push(callback(conversation, topic, fresh))
+    parts.push(feelingReflection ?? (ownTopic !== undefined ? fresh(ownTopic.acknowledgements) : undefined) ?? (answered === undefined ? fresh(LISTENING) : undefined))
+    const offer = conversation.replies.length >= 2 && !noQuestions ? fittingOffer(plain, conversation) : undefined
+    const question = offer ??
+      (affirmsOwn(plain, COPING) || FEELINGS.some(f => f.positive === true && affirmsOwn(plain, f.pattern)) ? fresh(COPING_QUESTIONS) : undefined) ??
+      (topic !== undefined ? fresh(topic.questions) : undefined) ?? fresh(GENERAL_QUESTIONS)
+    parts.push(question)
+  }
+  const reply = withoutQuestions(unsaid(parts, conversation))
+  return reply !== '' ? reply : unsaid([fresh(LISTENING) ?? 'I\'m listening.'], conversation) || 'I\'m listening.'
+}
+
+/** A skill offered once, when the user describes panic, sleeplessness or harsh self-talk. */
+function fittingOffer (text: string, conversation: Conversation): string | undefined {
+  const skill = /\b(panic|panicking|heart racing|can't breathe)\b/.test(text)
+    ? SKILLS.breathing
+    : /\b(can't sleep|insomnia|awake all night|lying awake)\b/.test(text)
+      ? SKILLS.sleep
+      : SELF_CRITICISM.test(text) ? SKILLS.thought : undefined
+  if (skill === undefined || conversation.replies.some(reply => reply.includes(skill.offer))) return undefined
+  return skill.offer
 }

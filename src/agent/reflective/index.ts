@@ -4,6 +4,21 @@ import { estimateTokens } from '../../chat/tokens.ts'
 import { CRISIS_REPLIES } from '../../safety/messages.ts'
 import type { Agent, AgentReply, ChatTurn, StreamOptions } from '../types.ts'
 import { composeReply } from './counsellor.ts'
+import { crisisMemory, ELEVATED_REPLIES, safeGoodbye } from './crisis-follow-up.ts'
+import { kindOf } from './kinds.ts'
+import { normalise } from './normalise.ts'
+import { plainSense } from './senses.ts'
+import { otherLanguageNote } from './languages.ts'
+
+/** The fixed reply to a flagged message, after a short note in the user's language when it is not English. */
+function flaggedReply (crisis: NonNullable<StreamOptions['crisis']>, message: string): string {
+  // Someone leaving in a hurry, or saying goodbye on a soft flag, gets the short safe goodbye with the resources.
+  const kind = kindOf(plainSense(normalise(message)))
+  if (kind === 'leaving' || (kind === 'goodbye' && crisis.level === 'elevated')) return safeGoodbye(crisis.category)
+  const reply = crisis.level === 'elevated' ? ELEVATED_REPLIES[crisis.category] : CRISIS_REPLIES[crisis.category]
+  const note = otherLanguageNote(message)
+  return note === undefined ? reply : `${note} ${reply}`
+}
 
 export interface ReflectiveAgentOptions {
   /** Pause between words, so the stream feels like typing; 0 in tests. */
@@ -12,8 +27,12 @@ export interface ReflectiveAgentOptions {
 
 export function createReflectiveAgent (options: ReflectiveAgentOptions): Agent {
   async function * stream (history: ChatTurn[], { signal, crisis }: StreamOptions): AgentReply {
-    // A flagged message gets the reviewed crisis reply, never an improvised one.
-    const reply = crisis === undefined ? composeReply(history) : CRISIS_REPLIES[crisis.category]
+    // A flagged message gets a reviewed reply, never an improvised one: gentler when the flag is only elevated.
+    // A flag while already following up an earlier one is answered in follow-up mode, not with the same words again.
+    const followingUp = crisisMemory(history.filter(turn => turn.role === 'assistant').map(turn => turn.content)) !== undefined
+    const reply = crisis === undefined
+      ? composeReply(history)
+      : followingUp ? composeReply(history, crisis) : flaggedReply(crisis, history.at(-1)?.content ?? '')
     const words = reply.match(/\S+\s*/g) ?? []
     for (const [index, word] of words.entries()) {
       signal.throwIfAborted()

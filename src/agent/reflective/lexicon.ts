@@ -15,7 +15,7 @@ export const FEELINGS: Feeling[] = [
   { pattern: /\b(scared|afraid|frightened|terrified|dread)\b/, word: 'scared' },
   { pattern: /\b(overwhelmed|swamped|drowning|too much)\b/, word: 'overwhelmed' },
   { pattern: /\b(stressed|stress|stressful|burn(?:ed|t)? ?out)\b/, word: 'stressed' },
-  { pattern: /\b(sad|down|low|unhappy|miserable|depressed|crying|tearful|heartbroken)\b/, word: 'low' },
+  { pattern: /\b(sad|feeling down|feel down|so down|low|unhappy|miserable|depressed|crying|tearful|heartbroken)\b/, word: 'low' },
   { pattern: /\b(lonely|alone|isolated|left out)\b/, word: 'lonely' },
   { pattern: /\b(angry|furious|mad|annoyed|irritated|frustrated|resentful)\b/, word: 'frustrated' },
   { pattern: /\b(tired|exhausted|drained|worn out)\b/, word: 'exhausted' },
@@ -37,7 +37,7 @@ export interface Topic {
 export const TOPICS: Topic[] = [
   {
     name: 'grief',
-    pattern: /\b(died|dying|passed away|death|funeral|grief|grieving|lost my|loss of|miss (him|her|them) )/,
+    pattern: /\b(died|dying|passed away|death of|funeral|grief|grieving|bereave\w*|miss (him|her|them) so|lost my (mum|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|nan|granny|wife|husband|partner|son|daughter|baby|brother|sister|friend|best friend|dog|cat|pet))\b/,
     phrase: 'the loss you are grieving',
     acknowledgements: [
       "I'm so sorry for your loss.",
@@ -49,6 +49,20 @@ export const TOPICS: Topic[] = [
       'How have the days been since they died?',
       'What has helped you, even a little, in the moments when the grief is heaviest?',
       'Who in your life knows how much you are carrying right now?'
+    ]
+  },
+  {
+    name: 'job_loss',
+    pattern: /\b(was laid off|got laid off|been laid off|fired|made redundant|redundancy|lost (my|the) job|unemployed|no job)\b/,
+    phrase: 'losing your job',
+    acknowledgements: [
+      'Losing a job can shake a lot at once: money, routine, and how you see yourself.',
+      'Being let go is a real blow, even when it was not about you.'
+    ],
+    questions: [
+      'What has been the hardest part of it so far?',
+      'How are you getting through the days without the routine of work?',
+      'Who around you knows what happened?'
     ]
   },
   {
@@ -149,19 +163,13 @@ export const TOPICS: Topic[] = [
   }
 ]
 
-export const GENERAL_QUESTIONS = [
-  'Can you tell me a bit more about what has been on your mind?',
-  'What feels most important for you to talk about right now?',
-  'How has this been affecting your days?',
-  'What would feel helpful to you right now?',
-  'How are you feeling as you tell me this?',
-  'What do you think you need most at the moment?'
-]
-
 export const FEELING_REFLECTIONS = [
   "It sounds like you've been feeling really {feeling}.",
   'Feeling so {feeling} can be really hard to carry.',
-  'That sounds hard; I can hear how {feeling} you are.'
+  'That sounds hard; I can hear how {feeling} you are.',
+  'No wonder you feel {feeling}.',
+  'Being this {feeling} takes a lot out of a person.',
+  'I hear how {feeling} this has left you.'
 ]
 
 export const POSITIVE_REFLECTIONS = [
@@ -169,8 +177,32 @@ export const POSITIVE_REFLECTIONS = [
   "I'm glad something feels {feeling} for you."
 ]
 
+/** The user says things have not eased: "I don't feel any better". */
+export const NOT_BETTER_REFLECTIONS = [
+  "It sounds like things haven't got any easier for you yet.",
+  "I'm sorry it still feels this heavy."
+]
+
+/** The user says nothing helps: never "it's good you found something". */
+export const NOTHING_HELPS_REFLECTIONS = [
+  'It sounds like nothing you have tried has eased it yet, and that is exhausting.',
+  "When nothing seems to help, it's easy to feel stuck; that makes sense."
+]
+
+/** Someone else's explanation ("he says it's the stress"): heard as theirs. */
+export const OTHERS_EXPLANATION_REFLECTIONS = [
+  'That is how they explain it. I\'m more interested in how it is for you.',
+  'That is their explanation; what matters here is how it leaves you.'
+]
+
+/** Someone else's feeling or excuse: noticed as theirs, not the user's. */
+export const OTHERS_FEELING_REFLECTIONS = [
+  'It sounds like a lot is going on for them, and I\'m wondering how it is for you.',
+  'That sounds like it weighs on them, and I\'d like to hear what it is like for you to be close to it.'
+]
+
 /** The user tried something and it helped: notice it, and wonder with them. */
-export const COPING = /\b(it )?(helped|helps|was nice|felt good|did me good|made a difference)\b/
+export const COPING = /\b(helped|helps|was nice|felt good|did me good|made a difference|worked)\b/
 
 export const COPING_REFLECTIONS = [
   "It's good that you found something that helped, even a little.",
@@ -183,26 +215,28 @@ export const COPING_QUESTIONS = [
 ]
 
 export const CLAUSE_REFLECTIONS = [
-  'It sounds like you feel {clause}.',
-  'What I hear is that you feel {clause}.',
-  'So part of you feels {clause}.'
+  'It sounds like {clause}.',
+  'What I hear is that {clause}.',
+  'So {clause}.',
+  'If I understand you, {clause}.'
 ]
 
+/** Quotes only the user's own words, never a topic they did not name. */
 export const CALLBACKS = [
-  'You told me earlier about {phrase} too; that is a lot to be carrying at once.',
-  'I remember you also mentioned {phrase}.',
-  'This comes on top of what you shared about {phrase}.'
+  'Earlier you said "{quote}"; that is a lot to be carrying at once.',
+  'This comes on top of what you told me before: "{quote}".'
 ]
 
 export const LISTENING = [
   'Thank you for telling me that.',
   "I'm here, and I'm listening.",
-  'I appreciate you sharing this with me.'
+  'I appreciate you sharing this with me.',
+  'That makes sense.',
+  'I hear you.'
 ]
 
-export const NOT_A_PERSON = "I'm not a person: I'm an AI, a computer program made to listen and reflect back what I hear. " +
-  "I'm not a therapist and I can't replace professional care, but I'm glad to keep listening."
+/** Soft words about not wanting to be here that the screen may not flag. */
+export const SOFT_RISK = /\b(sleep forever|not wake up|never wake up|disappear|vanish|what's the point|no point (in|to) (anything|living|going on|it all)|can't go on|can't do this anymore|tired of (living|life|everything|being alive)|better off without me|give up on (everything|life)|want it all to (stop|end)|don't want to be here)\b/
 
-export const GREETING = "Hello, I'm glad you reached out. I'm an AI listener, here to hear whatever is on your mind."
-
-export const THANKS = "You're welcome. I'm glad talking has helped a little."
+/** Self-critical thoughts, for which the thought exercise fits. */
+export const SELF_CRITICISM = /\b(not good enough|never good enough|ever good enough|i'm (useless|stupid|worthless|a failure|a mess|pathetic|hopeless)|i (always|keep) (mess|screw|fuck)(ing)? (things |it )?up|i hate myself|i'm the problem|my fault)\b/

@@ -1,0 +1,77 @@
+// Reviewed replies to messages that are not statements about the user's feelings: questions, remarks about the chat, small talk.
+
+export const ANSWERS = {
+  isNormal: [
+    'A lot of people feel this way at some point, so you are far from the only one. I can\'t judge what is normal for you or give a diagnosis, ' +
+    'but if it has gone on for more than a couple of weeks or gets in the way of your days, a doctor or therapist can help you make sense of it.'
+  ],
+  medical: 'Chest pain, trouble breathing, fainting or a racing heart that won\'t settle need a doctor, and I can\'t tell what is happening in your body. ' +
+    'If it is happening now or feels severe, call 911 or your local emergency number. Panic attacks can feel very like this, but only a medical check can rule other causes out.',
+  cannotDo: 'I can\'t do that: I\'m an offline listener with no internet access, so I can\'t look up the weather, the news or facts. What I can do is listen.',
+  privacy: 'This conversation is stored by the service that runs me so the chat can continue, and you can erase it from the app at any time. I\'m an AI, so no person reads along as we talk.',
+  memory: 'I remember what you have said in this conversation, and nothing from anywhere else.',
+  howAreYou: 'I\'m a computer program, so I don\'t have days, good or bad, but thank you for asking.',
+  name: 'I don\'t have a name; I\'m the AI listener built into this app.',
+  otherQuestion: 'That\'s a fair question, and I\'m not able to answer everything: I\'m an AI listener, not an expert or a therapist.',
+  notPerson: 'I\'m not a person: I\'m an AI, a computer program made to listen and reflect back what I hear. I\'m not a therapist and I can\'t replace professional care, but I\'m glad to keep listening.',
+  stopAsking: [
+    'Okay, no more questions. I\'ll just listen, and you can say as much or as little as you want.',
+    'Understood. I\'ll stop asking, and I\'m still here if you want to keep talking.'
+  ],
+  repetition: 'You\'re right, I have been repeating myself, and I\'m sorry. I\'m a simple AI listener with a limited set of replies, so I won\'t always find fresh words.',
+  botRemark: 'You\'re right, I\'m an AI, a program, and not a person. I can\'t understand the way a person would, but I\'m here to listen for as long as it helps.',
+  anger: [
+    'I\'m sorry; it sounds like I\'ve been getting this wrong, and that is frustrating when you are already struggling.',
+    'That\'s fair. I haven\'t been helpful, and I\'m sorry.'
+  ],
+  notListening: 'I\'m sorry it feels like I\'m not listening. I\'m an AI and I can miss things; I want to get it right.',
+  sarcasm: 'I\'m sorry this hasn\'t helped. That\'s on me, not you. I\'m a simple AI listener, and a person, such as a counsellor or a helpline, may be able to help in a way I can\'t.',
+  thanks: [
+    'You\'re welcome.',
+    'Any time.',
+    'I\'m glad to be here for this.'
+  ],
+  greeting: 'Hello, I\'m glad you reached out. I\'m an AI listener, here to hear whatever is on your mind.',
+  stillHere: [
+    'I\'m here.',
+    'Yes, I\'m still here, listening.'
+  ],
+  goodbye: [
+    'Take care of yourself. You can come back and talk any time.',
+    'Thank you for talking with me. Look after yourself, and come back whenever you need to.'
+  ],
+  goodbyeResources: 'If things get hard again, you can call or text 988 in the US, or find a helpline near you at https://findahelpline.com.',
+  repeated: 'You\'ve said that again, so I may have missed how much it matters. I\'m listening.',
+  apologyLanguage: 'There is no need to apologise: I understand you, and you can write however it comes.',
+  apologyLength: 'No need to apologise; take all the space you need.',
+  minimal: [
+    'That\'s okay.',
+    'Okay.',
+    'Mm, I hear you.'
+  ],
+  unsure: 'That\'s okay; you don\'t need to have the words for it.',
+  emojiSad: 'I can see that it\'s a hard moment.',
+  emojiHappy: 'That looks like a lighter moment.',
+  emojiOther: 'I\'m here.',
+  softRisk: 'I want to check something gently, because it matters: when you say that, are you having thoughts of not wanting to be alive, or of harming yourself? ' +
+    'If you are, you don\'t have to carry it alone: in the US you can call or text 988, any time, or find a helpline at https://findahelpline.com.'
+}
+
+/** After a hello: an invitation to begin. */
+export const OPENING_QUESTIONS = [
+  'What would you like to talk about?',
+  "What's on your mind today?",
+  'What brings you here today?'
+]
+
+/** Open invitations used when the listener has nothing more specific to ask. */
+export const GENERAL_QUESTIONS = [
+  'Can you tell me a bit more about what has been on your mind?',
+  'What feels most important for you to talk about right now?',
+  'How has this been affecting your days?',
+  'What would feel helpful to you right now?',
+  'How are you feeling as you tell me this?',
+  'What do you think you need most at the moment?',
+  'What has that been like for you?',
+  'Where would you like to start?'
+]

@@ -1,0 +1,49 @@
+// What kind of message this is, before any reflecting: a question, a remark about the chat, small talk, a goodbye...
+
+export type MessageKind =
+  | 'empty' | 'asks_if_human' | 'stop_asking' | 'sarcasm' | 'repetition_remark' | 'bot_remark' | 'not_listening' | 'anger_at_chat'
+  | 'medical_question' | 'help_question' | 'normal_question' | 'what_to_do' | 'cannot_do' | 'privacy_question' | 'memory_question'
+  | 'how_are_you' | 'name_question' | 'other_question'
+  | 'apology' | 'still_there' | 'greeting' | 'thanks' | 'leaving' | 'goodbye' | 'safe_again' | 'agreement' | 'unsure' | 'minimal' | 'statement'
+
+// Checked in order: the first that matches names the message.
+const KINDS: Array<[MessageKind, RegExp]> = [
+  ['asks_if_human', /\b(are|r) (you|u) (a |an )?(real|human|person|bot|robot|ai|machine|computer)\b|\b(talking|speaking|chatting) (to|with) (a |an )?(real )?(human|person|bot|robot|ai|machine)\b|\bis this (a |an )?(real )?(person|human|bot|ai)\b/],
+  ['stop_asking', /\b(stop|quit|enough( with)?|no more) (asking|with the|questions)|\bstop asking\b|\b(so many|too many|all these|all the) questions\b/],
+  ['sarcasm', /\b(thanks?|thank you) for nothing\b|\b(wow|gee|great|oh great|yeah),? (thanks|thank you|so helpful|very helpful|really helpful)\b|\bsuper helpful\b.*(not|\/s)|\bso helpful\b.*\bnot\b|\bthat was useless\b/],
+  ['repetition_remark', /\b(you|u) (keep|always|just) (saying|repeating|asking)\b|\brepeating (yourself|the same)\b|\b(you )?(already|just) (said|asked) (that|this)\b|\b(the )?same (answer|reply|question|response)s? (again|every time|over and over)\b|\byou said that (already|before)\b/],
+  ['not_listening', /\b(you('re| are)? not|you aren't|you don't|you never) (even )?(listening|listen|understand|get it|hearing)\b/],
+  ['bot_remark', /\b(you('re| are)|ur) (just |only )?(a |an )?(bot|robot|program|machine|ai|computer|script)\b/],
+  ['anger_at_chat', /\b(you('re| are)|this is|ur) (so |really |fucking |completely )?(useless|stupid|pointless|dumb|worthless|crap|shit|garbage|rubbish|annoying)\b|\b(fuck|screw) (you|this)\b|\byou suck\b|\bnot helping\b|\bthis (doesn't|isn't|is no) help/],
+  ['medical_question', /\b(heart attack|chest (pain|hurts|tight)|can't breathe|cannot breathe|trouble breathing|heart (is )?(racing|pounding)|palpitations|faint(ed|ing)?|dizzy|numb (arm|face)|overdose|medication|meds|dose|pills?)\b.*\?|\b(panic attack or|or a heart attack|am i having a heart attack)\b/],
+  ['help_question', /\b(recommend|find|get|see|need|afford|where|how)\b.{0,40}\b(therapist|therapy|counsell?or|counsell?ing|psychologist|psychiatrist|professional help|support group|help)\b.*\?|\b(should i|do i need to) (see|get|talk to) (a |some )?(therapist|doctor|counsell?or|professional|help)\b/],
+  ['normal_question', /\b(is (this |it |that )?(normal|weird|common)\b|it is normal|am i (normal|weird|crazy|broken|the only one)|do other people (feel|get)|does anyone else)\b/],
+  ['what_to_do', /\b(what (should|do|can|could) i do|what do i do|what now|any (advice|tips|ideas)|how (do|can|should) i (cope|deal|handle|stop|calm|get through|sleep|relax|feel better)|help me\b(?! (understand|find))|give me (some )?(advice|tips)|tell me what to do)\b/],
+  ['cannot_do', /\b(weather|forecast|news|stock|score|what time is it|what day is it|tell me a joke|google|search the|look up|translate|recipe)\b/],
+  ['privacy_question', /\b(is this (private|confidential|secure|anonymous)|who (can )?(reads|sees|read|see) (this|these|my)|do you (store|save|keep|record)|are you (recording|saving|storing))\b/],
+  ['memory_question', /\b(do you remember|will you remember|can you remember|what did i (say|tell you))\b/],
+  ['how_are_you', /^(and )?(how are you|how r you|how are you doing|how's it going|how are things|hru|wbu|and you)\b.{0,12}$/],
+  ['name_question', /\b(what'?s your name|what is your name|who are you|what are you)\b/],
+  ['apology', /\b(sorry|apologi[sz]e) (for|about) (my english|my bad english|my grammar|my spelling|the long message|the essay|rambling|ranting|venting|writing so much|bothering you|going on)\b|\bsorry (that was|this is|it's) (so )?(long|a lot|a rant)\b|\bsorry for (my )?(english|rambling|ranting)\b/],
+  ['still_there', /^(hello|hi|hey|yo)?\s*(\?+|are you (still )?there\??|anyone there\??|is anyone there\??|you there\??)$|^(hello|hi|hey)\?+$/],
+  ['greeting', /^(hi|hello|hey|hiya|heya|yo|sup|good (morning|afternoon|evening)|hi there|hello there|hey there)\b[\s!.,]*$/],
+  ['goodbye', /\b(have to go|got to go|need to go|gotta go)( now)?[\s!.,]*$|\b(bye|goodbye|good night)[\s!.,]*$/],
+  ['thanks', /^(ok(ay)?,? )?(thanks|thank you|thank u|thx|ty|cheers|appreciate it|gracias|merci|danke|obrigad[oa]|grazie)\b.{0,50}$/],
+  ['leaving', /\b(have to go|got to go|need to go|must go|gotta go|have to stop|can't talk)\b.{0,40}\b(he's|she's|they're|he is|she is|they are) (home|back|coming|here)|\b(he's|she's|they're) (coming( home| back)?|home|back|here)\b.{0,30}\b(go|stop|bye|delete)\b|\b(he's|she's) coming\b/],
+  ['goodbye', /^(ok(ay)?,? )?(bye|goodbye|good bye|bye bye|see you|see ya|cya|good night|night|gn|ttyl|talk (to you )?later|later|i have to go|i need to go|i've got to go|have to go|got to go|i'm off|i'm going to go|i'll go now|i'm done for (today|now|tonight))\b.{0,40}$/],
+  ['safe_again', /\b(i'm safe|i am safe|i'm okay now|i'm ok now|i'm alright now|i won't do anything|i'm not going to do anything|i just needed to (say|tell|get) (it|that)|not going to hurt myself|i'm not in danger)\b/],
+  ['agreement', /^(yes|yeah|yea|yep|yup|sure|ok|okay|ok sure|okay sure|alright|please|yes please|sure why not|why not|let's try|let's do it|go on|i'll try|fine)\b[\s!.,]*$/],
+  ['unsure', /^(i don't know|not sure|i'm not sure|no idea|dunno|i guess|maybe)\b[\s!.,]*$/],
+  ['minimal', /^(ok|okay|k|kk|mm+|hm+|yeah|yes|no|nah|nope|sure|fine|whatever|right|true|same|cool)\b[\s!.,]*$/]
+]
+
+/** Questions that match none of the kinds above still deserve an answer, not a mirror. */
+const QUESTION = /\?\s*$|^(is|are|am|can|could|should|would|will|do|does|did|what|why|how|where|when|who)\b/
+
+export function kindOf (text: string): MessageKind {
+  if (text === '') return 'empty'
+  for (const [kind, pattern] of KINDS) if (pattern.test(text)) return kind
+  // A question about oneself ("why do I always feel this way?") is still reflected, then gently answered.
+  if (QUESTION.test(text) && !/\b(i|i'm|me|my)\b/.test(text)) return 'other_question'
+  return 'statement'
+}

@@ -1,0 +1,25 @@
+// Word senses the listener must not misread: set phrases rewritten before topics and feelings are looked for.
+
+const REWRITES: Array<[RegExp, string]> = [
+  // Losing a job, keys or one's temper is not a bereavement.
+  [/\b(lost|lose|losing) (my|the|our) (job|work|position|contract)\b/g, 'was laid off'],
+  [/\b(lost|lose|losing) (my|the) (keys|phone|wallet|purse|bag|temper|cool|mind|way|voice|appetite|motivation|nerve|train of thought|patience|focus|place)\b/g, 'misplaced it'],
+  [/\b(bored|scared|sick|tired|worried|frightened) to death\b/g, 'very $1'],
+  [/\bdying (to|for)\b/g, 'eager $1'],
+  [/\b(killing it|killed it|nailed it)\b/g, 'did well'],
+  // "I don't work", "it doesn't work", "it'll work out", "I work out": not the pressure of a job.
+  [/\bi (don't|do not|no longer|dont) work\b/g, 'i am not employed'],
+  [/\b(doesn't|does not|didn't|did not|won't|will not|never|don't) (really )?work\b/g, 'is no use'],
+  [/\bwork(s|ed|ing)? (it |things |this |that )?out\b/g, 'sort things out'],
+  [/\b(if (that|it) helps|hope (that|this) helps)\b/g, ''],
+  [/\bthe better part of\b/g, 'most of'],
+  [/\b(better safe than sorry|better late than never)\b/g, ''],
+  [/\b(feel|feeling) (down|under) the weather\b/g, 'feeling unwell']
+]
+
+/** The message with set phrases rewritten into plain words that carry their sense. */
+export function plainSense (text: string): string {
+  let plain = text
+  for (const [pattern, replacement] of REWRITES) plain = plain.replace(pattern, replacement)
+  return plain.replace(/\s+/g, ' ').trim()
+}
