@@ -30,7 +30,7 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.authenticate)
 
   const ChatRequestSchema = Type.Object({
-    message: Type.String({ minLength: 1, maxLength: config.MAX_MESSAGE_CHARS, pattern: '\\S' }),
+    message: Type.String({ minLength: 1, maxLength: config.MAX_MESSAGE_CHARS, pattern: '\\S', description: `The user's message: at most ${config.MAX_MESSAGE_CHARS} characters (MAX_MESSAGE_CHARS); a longer one is answered 400 MESSAGE_TOO_LONG and not stored, so split it` }),
     sessionId: IdSchema,
     userId: Type.Optional(IdSchema),
     minor: Type.Optional(Type.Boolean({ description: 'The user is a minor (read only with authentication off; with it on, the token\'s claim decides): break reminders and the minors\' notices' }))

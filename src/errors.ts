@@ -13,6 +13,7 @@ export const InvalidIdempotencyKeyError = createError('INVALID_REQUEST', 'Idempo
 export const IdempotencyKeyReusedError = createError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another request; use a new key for a new message', 422)
 export const TooManyAuthFailuresError = createError('RATE_LIMITED', 'Too many refused tokens from this address; retry later', 429)
 export const TooManyStreamsError = createError('TOO_MANY_STREAMS', 'Too many replies are streaming for this user; wait for one to finish', 429)
+export const MessageTooLongError = createError('MESSAGE_TOO_LONG', 'message is longer than %s characters, the limit; nothing was stored. Split it into shorter messages and send them one after another', 400)
 export const ServerBusyError = createError('SERVER_BUSY', 'The service holds as many streams as it can; please retry in a moment', 503)
 
 /** Fastify's own error codes, renamed to the stable codes clients see. */

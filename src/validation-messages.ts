@@ -1,5 +1,6 @@
 // Validation errors in words a client developer can act on, always naming the field.
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js'
+import { MessageTooLongError } from './errors.ts'
 
 const PATTERN_HINTS: Record<string, string> = {
   message: 'must contain some text, not only white space',
@@ -18,6 +19,8 @@ function describe (error: FastifySchemaValidationError): string {
 
 export function formatValidationErrors (errors: FastifySchemaValidationError[], dataVar: string): Error {
   const first = errors[0]
+  // An over-long message has its own code, so a client can tell the user and split it instead of losing it.
+  if (first?.keyword === 'maxLength' && first.instancePath === '/message') return new MessageTooLongError(String((first.params as { limit: number }).limit))
   const text = first === undefined ? `${dataVar} is invalid` : describe(first)
   return new Error(`Invalid ${dataVar}: ${text}`)
 }
