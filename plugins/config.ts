@@ -32,6 +32,7 @@ export const ConfigSchema = Type.Object({
   AGENT_PROVIDER: Type.Enum(['auto', 'anthropic', 'openai', 'reflective'], { default: 'auto' }),
   AGENT_SYSTEM_PROMPT_FILE: Type.String({ default: '' }),
   AGENT_MAX_TOKENS: Type.Integer({ minimum: 1, default: 1024 }),
+  AGENT_FALLBACK: Type.Enum(['reflective', 'none'], { default: 'reflective' }),
   AGENT_MAX_RETRIES: Type.Integer({ minimum: 0, maximum: 10, default: 2 }),
   AGENT_RETRY_DELAY_MS: Type.Integer({ minimum: 0, default: 500 }),
   AGENT_TIMEOUT_MS: Type.Integer({ minimum: 1000, default: 60000 }),

@@ -63,6 +63,7 @@ export const DoneEventSchema = Type.Object({
   done: Type.Literal(true),
   messageId: Type.String(),
   stopReason: Type.String({ description: 'end_turn, max_tokens, refusal, stopped, interrupted...' }),
+  fallback: Type.Optional(Type.Literal(true, { description: 'The configured model failed before its first token (after its retries) and the offline listener answered instead (AGENT_FALLBACK=reflective)' })),
   usage: Type.Optional(Type.Object({
     inputTokens: Type.Integer(),
     outputTokens: Type.Integer(),

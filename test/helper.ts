@@ -12,6 +12,8 @@ export const TEST_ENV: Record<string, string> = {
   STORE: 'memory',
   LOG_LEVEL: 'silent',
   AGENT_PROVIDER: 'reflective',
+  // The tests of model failures expect the error event; the fallback's own test turns it on.
+  AGENT_FALLBACK: 'none',
   REFLECTIVE_WORD_DELAY_MS: '0',
   AGENT_RETRY_DELAY_MS: '10',
   RATE_LIMIT_MAX: '10000',

@@ -19,6 +19,8 @@ export interface TokenUsage {
 export interface AgentOutcome {
   stopReason: string
   usage: TokenUsage
+  /** The configured model failed before its first token and the offline listener answered instead. */
+  fallback?: boolean
 }
 
 /**

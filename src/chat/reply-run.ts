@@ -142,7 +142,7 @@ export class ReplyRun {
           const stored = await this.#end({ content, status: 'complete', outcome: step.value })
           if (step.value.stopReason === 'refusal' && safetyReminder !== undefined) this.#send(safetyReminder)
           this.#send(stored
-            ? { done: true, messageId: replyId, stopReason: step.value.stopReason, usage: step.value.usage }
+            ? { done: true, messageId: replyId, stopReason: step.value.stopReason, usage: step.value.usage, ...(step.value.fallback === true ? { fallback: true } : {}) }
             : { error: 'The reply could not be saved, please try again', code: 'STORE_UNAVAILABLE' }, true)
           return
         }
