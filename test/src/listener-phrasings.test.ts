@@ -19,7 +19,7 @@ t.test('reflections swap person both ways and keep verbs in agreement', async (t
     ['honestly i feel like im always the one who messes up lol', /you're always the one who messes up/],
     ['i feel like ive wasted my whole twenties', /you've wasted your whole twenties/],
     ['I am feeling that we always fight about the same thing with my sister', /you always fight about the same thing with your sister/],
-    ['I feel like my friends dont want me around anymore but idk', /your friends don't want you around anymore/]
+    ['I feel like my sister never listens to me but idk', /your sister never listens to you/]
   ]
   for (const [message, expected] of cases) {
     const reply = await replyTo(app, message)
