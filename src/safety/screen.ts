@@ -138,6 +138,15 @@ function fired (rule: Search, text: ReadText, scope: MessageScope, form: Form, a
   return false
 }
 
+/** Words a plain leave-taking is made of: alone, they give the model too little to go on. */
+const CLOSING_WORDS = new Set(['ok', 'okay', 'k', 'bye', 'byee', 'goodbye', 'good', 'night', 'goodnight', 'nite', 'gn', 'see', 'you', 'ya', 'u', 'later', 'soon', 'tomorrow', 'thanks', 'thank', 'thx', 'ty', 'cheers', 'talk', 'ttyl', 'for', 'now', 'then', 'all', 'again', 'take', 'care', 'cya', 'lol'])
+
+/** A message of leave-taking words only ("goodbye", "ok bye thanks"); rules still read it, the model does not. */
+function isOnlyLeaveTaking (text: ReadText): boolean {
+  const words = text.tokens.filter(token => /\p{L}/u.test(token))
+  return words.length > 0 && words.every(word => CLOSING_WORDS.has(word))
+}
+
 export function screenMessage (message: string): RiskAssessment {
   const text = readText(message)
   const signals = new Set<SignalName>()
@@ -152,7 +161,7 @@ export function screenMessage (message: string): RiskAssessment {
     scope ??= readScope(text)
     if (fired(rule, text, scope, words, at)) signals.add(rule.signal)
   }
-  if (signals.size === 0) {
+  if (signals.size === 0 && !isOnlyLeaveTaking(text)) {
     const learned = riskModel.assess(text)
     if (learned !== undefined) signals.add(learned)
   }

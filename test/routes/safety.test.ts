@@ -51,6 +51,20 @@ t.test('abuse brings the domestic violence hotline; figures of speech bring noth
   t.same(history.safetyFlags, [])
 })
 
+t.test('a plain goodbye brings no resources; a goodbye that says more still does', async (t) => {
+  const app = await build(t)
+  const url = await listen(app)
+  for (const [index, message] of ['goodbye', 'Goodbye!', 'ok bye, thanks', 'good night', 'thank you, see you tomorrow', 'bye for now', 'ttyl', 'take care'].entries()) {
+    const stream = await postChat(url, { message, sessionId: `bye-${index}` })
+    t.notOk(stream.events.some(e => 'safety' in e), `${message}: no safety event`)
+    t.match(stream.events.at(-1), { done: true })
+  }
+  for (const [index, message] of ['goodbye forever, this is the last time you will hear from me', "bye. i've taken all my pills"].entries()) {
+    const stream = await postChat(url, { message, sessionId: `last-bye-${index}` })
+    t.match(stream.events[0], { safety: { level: 'crisis', category: 'self_harm' } }, `${message}: the protocol fires`)
+  }
+})
+
 t.test('with a model, a flagged message adds the crisis instruction to the system prompt', async (t) => {
   const { mock, url } = await anthropicApp(t)
   await postChat(url, { message: 'I feel fine today', sessionId: 'model-1' })
