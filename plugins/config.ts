@@ -50,6 +50,8 @@ export const ConfigSchema = Type.Object({
   DISCLOSURE_INTERVAL_MS: Type.Integer({ minimum: 0, default: 0 }),
   BREAK_REMINDER_INTERVAL_MS: Type.Integer({ minimum: 0, default: 0 }),
   DISCLOSURE_IDLE_DAYS: Type.Integer({ minimum: 0, default: 0 }),
+  // Bearer token of GET /reports/crisis-referrals; unset, the route answers 404.
+  REPORTS_TOKEN: Type.String({ default: '' }),
   AUTH_MINOR_CLAIM: Type.String({ minLength: 1, default: 'minor' }),
   AUTH_AGE_CLAIM: Type.String({ default: '' }),
 

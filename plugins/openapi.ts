@@ -25,7 +25,8 @@ export default fp(async function openapiPlugin (app) {
         { name: 'chat', description: 'Send a message; resume or stop its reply' },
         { name: 'sessions', description: 'History and erasure' },
         { name: 'health', description: 'Probes' },
-        { name: 'info', description: 'About the API' }
+        { name: 'info', description: 'About the API' },
+        { name: 'compliance', description: 'The published crisis protocol and the referral reports the law asks for' }
       ],
       components: {
         securitySchemes: {

@@ -45,6 +45,7 @@ const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (risk.level !== 'none' && risk.category !== undefined) {
       const { level, category, signals } = risk
       await store.recordSafetyFlag(key, { level, category, signals, createdAt: now.toISOString() })
+      await compliance.recordReferral(level, category, now)
       metrics.safetyFlags.inc({ level, category })
       // Counted in the logs (level, category and signal names; never the text) so operators see how often the protocol fires.
       log.warn({ safety: { level, category, signals } }, 'crisis protocol triggered')

@@ -25,6 +25,8 @@ const ENDPOINTS = {
   '/chat': 'Chat endpoint (POST) - accepts message, sessionId, userId',
   '/sessions/{sessionId}/messages': 'Session history (GET)',
   '/sessions/{sessionId}': 'Erase a session (DELETE)',
+  '/crisis-protocol': 'The published crisis protocol (HTML, or Markdown with Accept: text/markdown)',
+  '/reports/crisis-referrals': 'Crisis referral counts for annual reports (GET, REPORTS_TOKEN)',
   '/sessions/{sessionId}/stream': 'Resume the reply being written (GET, SSE, Last-Event-ID)',
   '/sessions/{sessionId}/stop': 'Stop the reply being written (POST)',
   '/metrics': 'Prometheus metrics (unless METRICS_PORT serves them apart)',

@@ -23,6 +23,7 @@ import healthRoutes from '../routes/health.ts'
 import chatRoutes from '../routes/chat.ts'
 import sessionRoutes from '../routes/sessions.ts'
 import replyRoutes from '../routes/replies.ts'
+import complianceRoutes from '../routes/compliance.ts'
 import type { Agent } from './agent/types.ts'
 import type { SessionStore } from './store/types.ts'
 import { clientErrorBody, toErrorBody } from './errors.ts'
@@ -135,6 +136,7 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(chatRoutes)
   await app.register(sessionRoutes)
   await app.register(replyRoutes)
+  await app.register(complianceRoutes)
   return app
 }
 

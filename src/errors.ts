@@ -9,6 +9,7 @@ export const UnauthorizedError = createError('UNAUTHORIZED', 'A valid bearer tok
 export const ForbiddenUserError = createError('FORBIDDEN', "userId does not match the token's subject", 403)
 export const ShuttingDownError = createError('SHUTTING_DOWN', 'The service is shutting down; please retry in a moment', 503)
 export const ReplyNotFoundError = createError('REPLY_NOT_FOUND', 'This session has no reply to resume', 404)
+export const InvalidReportPeriodError = createError('INVALID_REQUEST', 'from must be a day on or before to, at most 3700 days apart', 400)
 export const InvalidIdempotencyKeyError = createError('INVALID_REQUEST', 'Idempotency-Key must be a string of printable characters, at most 255', 400)
 export const IdempotencyKeyReusedError = createError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another request; use a new key for a new message', 422)
 export const TooManyAuthFailuresError = createError('RATE_LIMITED', 'Too many refused tokens from this address; retry later', 429)

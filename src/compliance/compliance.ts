@@ -1,6 +1,7 @@
 // The compliance service: the notices a message is due (recorded on the session, so intervals hold
 // across instances and restarts) and the rule added to the model's system prompt.
-import type { SessionKey, SessionStore } from '../store/types.ts'
+import type { SafetyFlag, SessionKey, SessionStore } from '../store/types.ts'
+import { PROTOCOL_VERSION } from './crisis-protocol.ts'
 import type { Duties } from './duties.ts'
 import { dueNotices, type NoticeMarks } from './notice-moments.ts'
 import { NOTICE_TEXTS, type NoticeKind } from './notice-texts.ts'
@@ -19,6 +20,8 @@ export interface Compliance {
    * the message before it tells when the session was last used.
    */
   noticesFor: (key: SessionKey, message: string, minor: boolean, now?: Date) => Promise<NoticeEvent[]>
+  /** Counts a crisis referral shown, in the de-identified record the referral reports read. */
+  recordReferral: (level: SafetyFlag['level'], category: SafetyFlag['category'], now?: Date) => Promise<void>
 }
 
 export function createCompliance (duties: Duties, store: SessionStore): Compliance {
@@ -33,6 +36,9 @@ export function createCompliance (duties: Duties, store: SessionStore): Complian
       if (marks.session_start === undefined) await store.setNoticeMark(key, 'session_start', at)
       for (const kind of due) await store.setNoticeMark(key, kind, at)
       return due.map(kind => ({ notice: { kind, message: NOTICE_TEXTS[kind] } }))
+    },
+    async recordReferral (level, category, now = new Date()) {
+      await store.recordProtocolFiring({ day: now.toISOString().slice(0, 10), level, category, profiles: duties.profiles, protocolVersion: PROTOCOL_VERSION })
     }
   }
 }

@@ -1,6 +1,6 @@
 // The `memory` store: for tests and trying things out; everything is lost on restart.
 import { LocalReplyLocks } from './reply-locks.ts'
-import type { SafetyFlag, SessionKey, SessionStore, StoredMessage } from './types.ts'
+import type { ProtocolFiringCount, SafetyFlag, SessionKey, SessionStore, StoredMessage } from './types.ts'
 
 export function createMemoryStore (): SessionStore {
   const sessions = new Map<string, StoredMessage[]>()
@@ -8,6 +8,7 @@ export function createMemoryStore (): SessionStore {
   const notices = new Map<string, Record<string, string>>()
   const meta = new Map<string, string>()
   const dataKeys = new Map<string, { key: SessionKey, wrapped: string }>()
+  const firings = new Map<string, ProtocolFiringCount>()
   const locks = new LocalReplyLocks()
   const id = (key: SessionKey): string => JSON.stringify([key.userId, key.sessionId])
 
@@ -43,6 +44,13 @@ export function createMemoryStore (): SessionStore {
     },
     async setNoticeMark (key, kind, at) {
       notices.set(id(key), { ...notices.get(id(key)), [kind]: at })
+    },
+    async recordProtocolFiring (firing) {
+      const name = JSON.stringify([firing.day, firing.level, firing.category, firing.profiles, firing.protocolVersion])
+      firings.set(name, { ...firing, profiles: [...firing.profiles], count: (firings.get(name)?.count ?? 0) + 1 })
+    },
+    async listProtocolFirings (fromDay, toDay) {
+      return [...firings.values()].filter(row => row.day >= fromDay && row.day <= toDay).map(row => ({ ...row, profiles: [...row.profiles] }))
     },
     async tryLockReply (key, replyId) {
       return locks.tryLock(key, replyId)

@@ -29,5 +29,7 @@ export const redisKeys = {
     return { userId, sessionId }
   },
   meta: (name: string) => `${PREFIX}meta:${name}`,
+  /** A day's protocol firings: a hash of counts by [level, category, profiles, version]. */
+  firings: (day: string) => `${PREFIX}firings:${day}`,
   stopChannel: `${PREFIX}stop`
 }

@@ -2,7 +2,7 @@
 // instance. Session keys expire after SESSION_TTL_DAYS of silence (sliding); locks always expire.
 import type { Redis } from 'ioredis'
 import { redisKeys } from './redis-keys.ts'
-import { StoreUnavailableError, type SessionKey, type SessionStore, type StoredMessage, type SafetyFlag } from './types.ts'
+import { StoreUnavailableError, type SessionKey, type SessionStore, type StoredMessage, type SafetyFlag, type ProtocolFiringCount } from './types.ts'
 
 export interface RedisStoreOptions {
   /** Idle sessions expire after this long; 0 keeps them. */
@@ -75,6 +75,21 @@ export function createRedisStore (redis: Redis, options: RedisStoreOptions): Ses
       const pipeline = redis.multi().hset(redisKeys.notices(key), kind, at)
       touch(pipeline, key)
       await pipeline.exec()
+    }),
+    // Counters with no expiry: the record outlives the sessions it counts.
+    recordProtocolFiring: (f) => guarded(async () => {
+      await redis.hincrby(redisKeys.firings(f.day), JSON.stringify([f.level, f.category, f.profiles, f.protocolVersion]), 1)
+    }),
+    listProtocolFirings: (fromDay, toDay) => guarded(async () => {
+      const rows: ProtocolFiringCount[] = []
+      for (let day = new Date(`${fromDay}T00:00:00Z`); day.toISOString().slice(0, 10) <= toDay; day = new Date(day.getTime() + 86400000)) {
+        const name = day.toISOString().slice(0, 10)
+        for (const [field, count] of Object.entries(await redis.hgetall(redisKeys.firings(name)))) {
+          const [level, category, profiles, protocolVersion] = JSON.parse(field) as [SafetyFlag['level'], SafetyFlag['category'], string[], string]
+          rows.push({ day: name, level, category, profiles, protocolVersion, count: Number(count) })
+        }
+      }
+      return rows
     }),
     // Redis expires idle sessions by itself (every key has the TTL), so there is nothing to sweep.
     purgeIdleSessions: async () => 0,

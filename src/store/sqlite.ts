@@ -42,6 +42,15 @@ const SCHEMA = `
     name  TEXT PRIMARY KEY,
     value TEXT NOT NULL
   );
+  CREATE TABLE IF NOT EXISTS protocol_firings (
+    day              TEXT NOT NULL,
+    level            TEXT NOT NULL,
+    category         TEXT NOT NULL,
+    profiles         TEXT NOT NULL,
+    protocol_version TEXT NOT NULL,
+    count            INTEGER NOT NULL,
+    PRIMARY KEY (day, level, category, profiles, protocol_version)
+  );
   CREATE TABLE IF NOT EXISTS notice_marks (
     user_id    TEXT NOT NULL,
     session_id TEXT NOT NULL,
@@ -118,6 +127,11 @@ export function createSqliteStore (path: string): SessionStore {
     'SELECT user_id, session_id, wrapped FROM session_keys')
   const updateDataKey = db.prepare<[string, string, string]>(
     'UPDATE session_keys SET wrapped = ? WHERE user_id = ? AND session_id = ?')
+  const countFiring = db.prepare<[string, string, string, string, string]>(
+    'INSERT INTO protocol_firings (day, level, category, profiles, protocol_version, count) VALUES (?, ?, ?, ?, ?, 1) ' +
+    'ON CONFLICT (day, level, category, profiles, protocol_version) DO UPDATE SET count = count + 1')
+  const selectFirings = db.prepare<[string, string], { day: string, level: SafetyFlag['level'], category: SafetyFlag['category'], profiles: string, protocol_version: string, count: number }>(
+    'SELECT day, level, category, profiles, protocol_version, count FROM protocol_firings WHERE day >= ? AND day <= ? ORDER BY day')
   const locks = new LocalReplyLocks()
   const writes = new WriteBatch(db)
 
@@ -154,6 +168,10 @@ export function createSqliteStore (path: string): SessionStore {
       .map(row => ({ level: row.level, category: row.category, signals: JSON.parse(row.signals) as string[], createdAt: row.created_at }))),
     getNoticeMarks: (key) => guarded(() => Object.fromEntries(selectNotices.all(key.userId, key.sessionId).map(row => [row.kind, row.shown_at]))),
     setNoticeMark: (key, kind, at) => written(() => { upsertNotice.run(key.userId, key.sessionId, kind, at) }),
+    recordProtocolFiring: (f) => written(() => { countFiring.run(f.day, f.level, f.category, JSON.stringify(f.profiles), f.protocolVersion) }),
+    listProtocolFirings: (fromDay, toDay) => guarded(() => selectFirings.all(fromDay, toDay).map(row => ({
+      day: row.day, level: row.level, category: row.category, profiles: JSON.parse(row.profiles) as string[], protocolVersion: row.protocol_version, count: row.count
+    }))),
     purgeIdleSessions: (before) => written(() => purge(before)),
     getDataKey: (key) => guarded(() => selectDataKey.get(key.userId, key.sessionId)?.wrapped),
     addDataKey: (key, wrapped) => written(() => {

@@ -22,6 +22,21 @@ export interface SafetyFlag {
   createdAt: string
 }
 
+/** One firing of the crisis protocol in the record kept for referral reports: nothing links it to a user or session. */
+export interface ProtocolFiring {
+  /** The UTC day, YYYY-MM-DD. */
+  day: string
+  level: SafetyFlag['level']
+  category: SafetyFlag['category']
+  /** The compliance profiles active when it fired. */
+  profiles: string[]
+  protocolVersion: string
+}
+
+export interface ProtocolFiringCount extends ProtocolFiring {
+  count: number
+}
+
 /** A session belongs to one user: the same sessionId under another user is another session. */
 export interface SessionKey {
   userId: string
@@ -41,6 +56,10 @@ export interface SessionStore {
   /** When each kind of notice was last shown in this session (ISO 8601), by kind ("ai_disclosure"...). */
   getNoticeMarks (key: SessionKey): Promise<Record<string, string>>
   setNoticeMark (key: SessionKey, kind: string, at: string): Promise<void>
+  /** Counts a firing in the de-identified record; never erased with a session, never decremented. */
+  recordProtocolFiring (firing: ProtocolFiring): Promise<void>
+  /** The record's counts for the days from `fromDay` to `toDay`, both included (YYYY-MM-DD). */
+  listProtocolFirings (fromDay: string, toDay: string): Promise<ProtocolFiringCount[]>
   /** Claims the right to stream the session's next reply for `replyId`; false when another reply holds it. */
   tryLockReply (key: SessionKey, replyId: string): Promise<boolean>
   /** Keeps a long reply's lock from expiring (stores whose locks expire). */

@@ -23,7 +23,7 @@ t.test('GET /openapi.json is a valid OpenAPI 3.1 document with every operation d
   const operations = Object.entries(doc.paths as Record<string, Record<string, any>>)
     .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, ...op })))
   t.same(operations.map(op => op.name).sort(), [
-    'DELETE /sessions/{sessionId}', 'GET /', 'GET /health', 'GET /health/live', 'GET /health/ready', 'GET /metrics',
+    'DELETE /sessions/{sessionId}', 'GET /', 'GET /crisis-protocol', 'GET /health', 'GET /health/live', 'GET /health/ready', 'GET /metrics', 'GET /reports/crisis-referrals',
     'GET /sessions/{sessionId}/messages', 'GET /sessions/{sessionId}/stream', 'POST /chat', 'POST /sessions/{sessionId}/stop'
   ])
   t.equal(new Set(operations.map(op => op.operationId)).size, operations.length, 'operationIds are unique')
