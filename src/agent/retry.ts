@@ -1,6 +1,6 @@
 // Retries a reply that fails before its first token; after that the client already has text, so no retry.
 import pRetry from 'p-retry'
-import { estimateTokens } from '../chat/tokens.ts'
+import { estimateTokens } from './tokens.ts'
 import { AgentError } from './errors.ts'
 import type { Agent, AgentOutcome, AgentReply, ChatTurn, ModelAgentOptions, StreamOptions } from './types.ts'
 

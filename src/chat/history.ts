@@ -1,7 +1,7 @@
 // The conversation the model sees: stored messages turned into alternating turns within a token budget.
+import { TURN_OVERHEAD, turnTokens } from '../agent/tokens.ts'
 import type { ChatTurn } from '../agent/types.ts'
 import type { StoredMessage } from '../store/types.ts'
-import { TURN_OVERHEAD, turnTokens } from './tokens.ts'
 
 /** How many stored messages to read at most; the token budget trims further. */
 export const HISTORY_FETCH_LIMIT = 200

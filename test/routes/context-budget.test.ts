@@ -4,7 +4,7 @@ import t from 'tap'
 import { build, listen, postChat } from '../helper.ts'
 import { conversation, startAnthropicMock, systemText } from '../mocks/anthropic.ts'
 import { createMemoryStore } from '../../src/store/memory.ts'
-import { estimateTokens } from '../../src/chat/tokens.ts'
+import { estimateTokens } from '../../src/agent/tokens.ts'
 import { loadSystemPrompt } from '../../src/agent/system-prompt.ts'
 
 t.test('a 500-turn session sends only the newest turns that fit, and reads only a bounded slice', async (t) => {

@@ -1,7 +1,7 @@
 import t from 'tap'
 import fc from 'fast-check'
 import { toModelHistory } from '../../src/chat/history.ts'
-import { estimateTokens } from '../../src/chat/tokens.ts'
+import { estimateTokens } from '../../src/agent/tokens.ts'
 import type { StoredMessage } from '../../src/store/types.ts'
 
 let n = 0

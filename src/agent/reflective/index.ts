@@ -1,6 +1,6 @@
 // The built-in `reflective` provider: no model, no network; streams the counsellor's reply word by word.
 import { setTimeout as sleep } from 'node:timers/promises'
-import { estimateTokens } from '../../chat/tokens.ts'
+import { estimateTokens } from '../tokens.ts'
 import { CRISIS_REPLIES } from '../../safety/messages.ts'
 import type { Agent, AgentReply, ChatTurn, StreamOptions } from '../types.ts'
 import { composeReply } from './counsellor.ts'

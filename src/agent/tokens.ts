@@ -1,4 +1,5 @@
-// Token estimates for the history budget: a real BPE tokenizer (gpt-tokenizer's cl100k encoding).
+// Token estimates for what a model request holds (the system prompt, the history within its budget):
+// a real BPE tokenizer (gpt-tokenizer's cl100k encoding).
 // Claude's tokenizer differs a little; the estimate is close enough to keep a request within budget.
 import { countTokens } from 'gpt-tokenizer/encoding/cl100k_base'
 
