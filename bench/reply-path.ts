@@ -1,13 +1,21 @@
-// A micro-benchmark of this service's own per-token path, without sockets or the SDK: a reply run
-// publishing to the in-process bus, read by a client's SSE messages. Tokens arrive one per
-// event-loop turn, before that turn's check phase where readers are woken, as from a socket.
-// Prints CPU microseconds per token: `npm run bench` measures the whole service, this isolates the
-// layers between the model's stream and fastify-sse-v2.
+// A micro-benchmark of this service's own per-token path, without sockets or the SDK: a message sent
+// through the chat use case (as POST /chat does, on the memory store and the in-process bus), its
+// reply read by a client's SSE messages. Tokens arrive one per event-loop turn, before that turn's
+// check phase where readers are woken, as from a socket. Prints CPU microseconds per token, each
+// reply's set-up included: `npm run bench` measures the whole service, this isolates the layers
+// between the model's stream and fastify-sse-v2.
 // Run: npm run build && node dist/bench/reply-path.js [streams] [tokens]
-import type { AgentReply } from '../src/agent/types.ts'
-import { ReplyRun } from '../src/chat/reply-run.ts'
+import { Registry } from 'prom-client'
+import type { Agent, AgentReply } from '../src/agent/types.ts'
+import { Conversation } from '../src/chat/conversation.ts'
+import { ReplyRegistry } from '../src/chat/reply-registry.ts'
+import { StreamCounter } from '../src/chat/stream-counter.ts'
+import { LocalReplyBus } from '../src/reply-bus/local-bus.ts'
+import { loadCrisisResources, DEFAULT_CRISIS_RESOURCES_FILE } from '../src/safety/resources.ts'
+import { screenMessage } from '../src/safety/screen.ts'
 import { SseMessages } from '../src/sse/follow-events.ts'
-import { LocalReplyBus } from '../src/streams/local-bus.ts'
+import { createMemoryStore } from '../src/store/memory.ts'
+import { createChatMetrics } from '../src/telemetry/chat-metrics.ts'
 
 const streams = Number(process.argv[2] ?? 2000)
 const tokens = Number(process.argv[3] ?? 20)
@@ -39,27 +47,42 @@ async function * model (): AgentReply {
   return { stopReason: 'end_turn', usage: { inputTokens: 1, outputTokens: tokens } }
 }
 
-async function oneReply (bus: LocalReplyBus, replyId: string): Promise<number> {
-  await bus.open({ userId: 'bench', sessionId: replyId }, replyId)
-  const run = new ReplyRun({
-    replyId,
-    startReply: () => model(),
-    publish: (seq, payload, terminal) => bus.publish(replyId, { seq, data: JSON.stringify(payload), terminal }),
-    onEnd: async () => {},
-    onError: (error) => { throw error }
+const agent: Agent = { provider: 'bench', model: 'bench', promptTokens: 0, stream: () => model() }
+const silent = { info: () => {}, warn: () => {}, error: () => {} }
+const bus = new LocalReplyBus(1000)
+const conversation = new Conversation({
+  store: createMemoryStore(),
+  agent,
+  bus,
+  registry: new ReplyRegistry(),
+  streams: new StreamCounter(Infinity, Infinity),
+  safety: { screen: screenMessage, resources: await loadCrisisResources(DEFAULT_CRISIS_RESOURCES_FILE) },
+  compliance: { noticesFor: async () => [], recordReferral: async () => {} },
+  metrics: createChatMetrics(new Registry()),
+  historyMaxTokens: 4000,
+  isDraining: () => false
+})
+
+async function oneReply (sessionId: string): Promise<number> {
+  const { replyId } = await conversation.send({
+    key: { userId: 'bench', sessionId },
+    text: 'I had a long day at work',
+    minor: false,
+    holder: 'bench',
+    attempt: {},
+    log: silent,
+    elapsedMs: () => 0
   })
   let messages = 0
   for await (const message of new SseMessages(replyId, bus.follow(replyId, -1, new AbortController().signal))) {
     if (message.data !== undefined || message.comment !== undefined) messages++
   }
-  await run.done
   return messages
 }
 
-const bus = new LocalReplyBus(1000)
 for (let round = 1; round <= rounds; round++) {
   const before = process.cpuUsage()
-  const counts = await Promise.all(Array.from({ length: streams }, (_, i) => oneReply(bus, `r${round}-${i}`)))
+  const counts = await Promise.all(Array.from({ length: streams }, (_, i) => oneReply(`r${round}-${i}`)))
   const used = process.cpuUsage(before)
   const perToken = (used.user + used.system) / (streams * tokens)
   // Round 1 includes the JIT's warm-up.

@@ -6,7 +6,7 @@ import { once } from 'node:events'
 import fp from 'fastify-plugin'
 import fastifyMetricsModule from 'fastify-metrics'
 import { Registry, collectDefaultMetrics } from 'prom-client'
-import { createChatMetrics, type ChatMetrics } from '../src/observability/chat-metrics.ts'
+import { createChatMetrics, type ChatMetrics } from '../src/telemetry/chat-metrics.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {

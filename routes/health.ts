@@ -67,9 +67,9 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       store: (await storeAnswers()) ? 'ok' as const : 'unavailable' as const,
       // A misconfigured agent stops the boot (config and agent plugins), so a serving process has one.
       agent: 'ok' as const,
-      shutdown: app.replies.draining ? 'in progress' as const : 'no' as const
+      shutdown: app.replyBus.draining ? 'in progress' as const : 'no' as const
     }
-    const ready = checks.store === 'ok' && !app.replies.draining
+    const ready = checks.store === 'ok' && !app.replyBus.draining
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', checks })
   })
 }

@@ -11,7 +11,8 @@ import corsPlugin from '../plugins/cors.ts'
 import ssePlugin from '../plugins/sse.ts'
 import redisPlugin from '../plugins/redis.ts'
 import storePlugin from '../plugins/store.ts'
-import repliesPlugin from '../plugins/replies.ts'
+import replyBusPlugin from '../plugins/reply-bus.ts'
+import conversationPlugin from '../plugins/conversation.ts'
 import agentPlugin from '../plugins/agent.ts'
 import safetyPlugin from '../plugins/safety.ts'
 import compliancePlugin from '../plugins/compliance.ts'
@@ -20,14 +21,12 @@ import rateLimitPlugin from '../plugins/rate-limit.ts'
 import openapiPlugin from '../plugins/openapi.ts'
 import rootRoutes from '../routes/root.ts'
 import healthRoutes from '../routes/health.ts'
-import chatRoutes from '../routes/chat.ts'
-import sessionRoutes from '../routes/sessions.ts'
-import replyRoutes from '../routes/replies.ts'
+import sessionRoutes from '../routes/sessions/index.ts'
 import complianceRoutes from '../routes/compliance.ts'
 import type { Agent } from './agent/types.ts'
 import type { SessionStore } from './store/types.ts'
 import { clientErrorBody, toErrorBody } from './errors.ts'
-import { logSerializers } from './observability/log-serializers.ts'
+import { logSerializers } from './telemetry/log-serializers.ts'
 import { openFileLimit } from './open-file-limit.ts'
 import { SHARED_SCHEMAS } from './schemas.ts'
 import { formatValidationErrors } from './validation-messages.ts'
@@ -104,16 +103,17 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(openapiPlugin)
   await app.register(metricsPlugin)
   await app.register(corsPlugin)
-  await app.register(ssePlugin)
   await app.register(redisPlugin)
   await app.register(storePlugin, { store: options.store })
-  await app.register(repliesPlugin)
+  await app.register(replyBusPlugin)
+  await app.register(ssePlugin)
   await app.register(safetyPlugin)
   await app.register(authPlugin)
   // Before the agent: its system prompt carries the profiles' rule.
   await app.register(compliancePlugin)
   await app.register(agentPlugin, { agent: options.agent })
   await app.register(rateLimitPlugin)
+  await app.register(conversationPlugin)
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
@@ -121,6 +121,8 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
 
   app.setErrorHandler((error, request, reply) => {
     const body = toErrorBody(error as { statusCode?: number, code?: string, message: string })
+    // A stream cap frees up as replies end: worth a retry soon.
+    if (body.code === 'TOO_MANY_STREAMS' || body.code === 'SERVER_BUSY') reply.header('Retry-After', '1')
     if (body.statusCode === 500) request.log.error({ err: error }, 'request failed')
     else if (body.statusCode === 503) request.log.warn({ code: body.code }, 'request refused: unavailable')
     else request.log.info({ code: body.code }, 'request refused')
@@ -133,9 +135,7 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
 
   await app.register(rootRoutes)
   await app.register(healthRoutes)
-  await app.register(chatRoutes)
   await app.register(sessionRoutes)
-  await app.register(replyRoutes)
   await app.register(complianceRoutes)
   return app
 }

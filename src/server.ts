@@ -16,8 +16,8 @@ try {
 // The hard limit leaves the drain its grace plus time to store and close.
 closeWithGrace({ delay: app.config.SHUTDOWN_GRACE_MS + 5000, logger: app.log }, async ({ signal, err }) => {
   if (err !== undefined) app.log.error({ err }, 'closing after an error')
-  else app.log.info({ signal, openReplies: app.replies.registry.size }, 'draining before shutdown')
-  await app.replies.drain()
+  else app.log.info({ signal, openReplies: app.replyBus.registry.size }, 'draining before shutdown')
+  await app.replyBus.drain()
   await app.close()
 })
 

@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { IdempotencyKeyReusedError, InvalidIdempotencyKeyError } from '../errors.ts'
-import { parseEventId } from '../streams/event-id.ts'
-import type { ReplyBus, ReplyRequest } from '../streams/types.ts'
+import { parseEventId } from '../reply-bus/event-id.ts'
+import type { ReplyBus, ReplyRequest } from '../reply-bus/types.ts'
 import type { SessionKey } from '../store/types.ts'
 
 export interface ChatAttempt {

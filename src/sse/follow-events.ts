@@ -4,7 +4,7 @@
 // thousands of open streams, the race, the timer and the generator per token cost about a tenth
 // of the server's CPU (bench/PROFILE.md). fastify-sse-v2 crashes the process on an error thrown
 // here, so `next()` never rejects.
-import type { ReplyEvent } from '../streams/types.ts'
+import type { ReplyEvent } from '../reply-bus/types.ts'
 import type { PingTarget } from './keep-alive.ts'
 
 export interface SseMessage {

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream'
 import { Redis } from 'ioredis'
 import { build, listen, postChat } from '../helper.ts'
 import { startRedis } from '../redis-server.ts'
-import { serializeError } from '../../src/observability/log-serializers.ts'
+import { serializeError } from '../../src/telemetry/log-serializers.ts'
 
 function capture (): { lines: string[], logStream: Writable } {
   const lines: string[] = []

@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { ServerResponse } from 'node:http'
 import { build, listen } from '../helper.ts'
 import { startAnthropicMock } from '../mocks/anthropic.ts'
-import { LocalReplyBus, MAX_REPLY_EVENTS } from '../../src/streams/local-bus.ts'
+import { LocalReplyBus, MAX_REPLY_EVENTS } from '../../src/reply-bus/local-bus.ts'
 
 t.test('a stalled client: bounded socket buffer, the reply goes on and is stored', async (t) => {
   const mock = await startAnthropicMock()
@@ -73,7 +73,7 @@ t.test('a late reader of an ended reply gets every event with its seq, payload a
 })
 
 t.test('ended replies are kept for late resumes only up to MAX_ENDED_REPLIES: memory stays bounded under load', async (t) => {
-  const { MAX_ENDED_REPLIES } = await import('../../src/streams/local-bus.ts')
+  const { MAX_ENDED_REPLIES } = await import('../../src/reply-bus/local-bus.ts')
   const bus = new LocalReplyBus(60000)
   t.teardown(() => bus.close())
   for (let i = 0; i <= MAX_ENDED_REPLIES; i++) {

@@ -2,7 +2,11 @@
 // stack only: ioredis puts the failed command with its arguments on the error (`command.args`, and
 // `previousErrors[]` for a transaction), which for a reply is its text. Requests name the route
 // pattern, never the URL: a query can carry a userId or a token.
-import type { FastifyRequest } from 'fastify'
+/** The part of a request a log line may show. */
+export interface LoggedRequest {
+  method: string
+  routeOptions?: { url?: string }
+}
 
 export interface SafeError {
   [key: string]: unknown
@@ -44,7 +48,7 @@ export function serializeError (value: unknown, depth = 0): SafeError {
   return safe
 }
 
-export function serializeRequest (request: FastifyRequest): { method: string, route: string } {
+export function serializeRequest (request: LoggedRequest): { method: string, route: string } {
   return {
     method: request.method,
     // The pattern (/sessions/:sessionId/messages), not the URL with its ids and query.

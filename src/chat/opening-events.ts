@@ -1,0 +1,54 @@
+// The events that open a reply, before any content: the crisis resources when the risk screen
+// fires on the user's message, then the notices the compliance profiles make due.
+import type { Compliance } from '../compliance/compliance.ts'
+import { resourcesFor, type CrisisResources } from '../safety/resources.ts'
+import type { RiskAssessment } from '../safety/screen.ts'
+import type { ChatMetrics } from '../telemetry/chat-metrics.ts'
+import type { Log } from '../telemetry/log.ts'
+import type { SessionKey, SessionStore } from '../store/types.ts'
+import type { StreamOptions } from '../agent/types.ts'
+
+export interface SafetyCheck {
+  screen: (message: string) => RiskAssessment
+  resources: CrisisResources
+}
+
+export interface OpeningEvents {
+  /** In the order they are sent: the safety event first. */
+  leading: object[]
+  /** The safety event, when the protocol fired: re-sent if the reply fails. */
+  safetyEvent?: object
+  /** What the model is told of the crisis, when the protocol fired. */
+  crisis?: StreamOptions['crisis']
+}
+
+export interface OpeningEventsOptions {
+  store: SessionStore
+  safety: SafetyCheck
+  compliance: Pick<Compliance, 'noticesFor' | 'recordReferral'>
+  metrics: ChatMetrics
+}
+
+/** Screens the message and records what the opening shows (the flag, the referral, the notices). */
+export async function openingEvents (options: OpeningEventsOptions, key: SessionKey, message: string, minor: boolean, log: Log): Promise<OpeningEvents> {
+  const { store, safety, compliance, metrics } = options
+  const now = new Date()
+  const leading: object[] = []
+  const risk = safety.screen(message)
+  let flagged: Omit<OpeningEvents, 'leading'> = {}
+  if (risk.level !== 'none' && risk.category !== undefined) {
+    const { level, category, signals } = risk
+    await store.recordSafetyFlag(key, { level, category, signals, createdAt: now.toISOString() })
+    await compliance.recordReferral(level, category, now)
+    metrics.safetyFlags.inc({ level, category })
+    // Counted in the logs (level, category and signal names; never the text) so operators see how often the protocol fires.
+    log.warn({ safety: { level, category, signals } }, 'crisis protocol triggered')
+    const safetyEvent = {
+      safety: { level, category, message: safety.resources.message, resources: resourcesFor(safety.resources, category) }
+    }
+    leading.push(safetyEvent)
+    flagged = { safetyEvent, crisis: { category, level } }
+  }
+  leading.push(...await compliance.noticesFor(key, message, minor, now))
+  return { leading, ...flagged }
+}
