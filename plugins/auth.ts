@@ -6,7 +6,7 @@ import fastifyJwt from '@fastify/jwt'
 import buildGetJwks from 'get-jwks'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { userIdOf } from '../src/chat/identity.ts'
-import { ForbiddenUserError, TooManyAuthFailuresError, UnauthorizedError } from '../src/errors.ts'
+import { forbiddenUser, tooManyAuthFailures, unauthorized } from './errors.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -96,7 +96,7 @@ export default fp(async function authPlugin (app) {
     const allowed = await failures.check(request)
     if (!allowed.allowed) {
       reply.header('Retry-After', String(allowed.retryAfter))
-      throw new TooManyAuthFailuresError()
+      throw tooManyAuthFailures()
     }
     try {
       await request.jwtVerify()
@@ -104,16 +104,16 @@ export default fp(async function authPlugin (app) {
       await failures.count(request)
       reply.header('WWW-Authenticate', 'Bearer')
       request.log.info({ reason: (error as { code?: string }).code }, 'token refused')
-      throw new UnauthorizedError()
+      throw unauthorized()
     }
     if (typeof request.user.sub !== 'string' || request.user.sub === '') {
       reply.header('WWW-Authenticate', 'Bearer')
-      throw new UnauthorizedError()
+      throw unauthorized()
     }
   })
   app.decorate('userFor', (request: FastifyRequest, claimed: string | undefined) => {
     const subject = request.user.sub as string
-    if (claimed !== undefined && claimed !== subject) throw new ForbiddenUserError()
+    if (claimed !== undefined && claimed !== subject) throw forbiddenUser()
     return subject
   })
 }, { name: 'auth', dependencies: ['config'] })

@@ -5,7 +5,7 @@
 import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import rateLimit, { type RateLimitOptions } from '@fastify/rate-limit'
-import createError from '@fastify/error'
+import { httpError } from './errors.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -21,15 +21,13 @@ export interface AuthFailures {
   count: (request: FastifyRequest) => Promise<void>
 }
 
-const RateLimitedError = createError('RATE_LIMITED', 'Too many requests; retry in %s', 429)
-
 export default fp(async function rateLimitPlugin (app) {
   await app.register(rateLimit, {
     global: false,
     // After authentication (onRequest), so a signed-in user is counted as themself wherever they connect from.
     hook: 'preHandler',
     keyGenerator: (request) => app.clientKey(request),
-    errorResponseBuilder: (_request, context) => new RateLimitedError(context.after),
+    errorResponseBuilder: (_request, context) => httpError('RATE_LIMITED', `Too many requests; retry in ${context.after}`),
     // With Redis the counters are shared by every instance; if Redis is away, requests pass (and the store answers 503).
     ...(app.redis !== null ? { redis: app.redis, skipOnError: true } : {})
   })

@@ -5,8 +5,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { PROTOCOL_VERSION, protocolHtml, protocolMarkdown } from '../src/compliance/crisis-protocol.ts'
 import { referralReport } from '../src/compliance/referral-report.ts'
-import { InvalidReportPeriodError, UnauthorizedError } from '../src/errors.ts'
-import { ErrorRef } from '../src/schemas.ts'
+import { httpError, unauthorized } from '../plugins/errors.ts'
+import { ErrorRef } from './schemas.ts'
 
 const DAY = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$'
 const MAX_REPORT_DAYS = 3700
@@ -75,11 +75,11 @@ const complianceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // Compared as digests: equal lengths, and no timing that tells how much of the token matched.
     if (!timingSafeEqual(sha256(given), sha256(config.REPORTS_TOKEN))) {
       reply.header('WWW-Authenticate', 'Bearer')
-      throw new UnauthorizedError()
+      throw unauthorized()
     }
     const { from, to } = request.query
     const days = (Date.parse(to) - Date.parse(from)) / 86400000
-    if (!(days >= 0) || days > MAX_REPORT_DAYS) throw new InvalidReportPeriodError()
+    if (!(days >= 0) || days > MAX_REPORT_DAYS) throw httpError('INVALID_REQUEST', `from must be a day on or before to, at most ${MAX_REPORT_DAYS} days apart`)
     return referralReport(from, to, await store.listProtocolFirings(from, to), PROTOCOL_VERSION)
   })
 }

@@ -1,7 +1,7 @@
 // Health: the seed's /health, and Kubernetes' liveness and readiness probes.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { ErrorRef } from '../src/schemas.ts'
+import { ErrorRef } from './schemas.ts'
 
 const STORE_PING_TIMEOUT_MS = 1000
 const READINESS_NAME = 'readiness-check'

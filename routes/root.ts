@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { packageInfo } from '../src/package-info.ts'
 import { AI_DISCLOSURE } from '../src/safety/messages.ts'
-import { ErrorRef } from '../src/schemas.ts'
+import { ErrorRef } from './schemas.ts'
 
 const InfoSchema = Type.Object({
   name: Type.String(),

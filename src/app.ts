@@ -6,6 +6,7 @@ import type { DestinationStream } from 'pino'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import configPlugin, { loadConfig, trustProxyOf, type Config, type ConfigPluginOptions } from '../plugins/config.ts'
 import sensiblePlugin from '../plugins/sensible.ts'
+import errorsPlugin, { clientErrorBody, formatValidationErrors, toErrorBody } from '../plugins/errors.ts'
 import metricsPlugin from '../plugins/metrics.ts'
 import corsPlugin from '../plugins/cors.ts'
 import ssePlugin from '../plugins/sse.ts'
@@ -25,11 +26,9 @@ import sessionRoutes from '../routes/sessions/index.ts'
 import complianceRoutes from '../routes/compliance.ts'
 import type { Agent } from './agent/types.ts'
 import type { SessionStore } from './store/types.ts'
-import { clientErrorBody, toErrorBody } from './errors.ts'
 import { logSerializers } from './telemetry/log-serializers.ts'
 import { openFileLimit } from './open-file-limit.ts'
-import { SHARED_SCHEMAS } from './schemas.ts'
-import { formatValidationErrors } from './validation-messages.ts'
+import { SHARED_SCHEMAS } from '../routes/schemas.ts'
 
 export interface BuildAppOptions extends ConfigPluginOptions {
   /** Where the JSON log lines go (default: stdout); tests capture them. */
@@ -99,6 +98,7 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   app.log.level = app.config.LOG_LEVEL
   warnOfConnectionLimits(app.log, config)
   await app.register(sensiblePlugin)
+  await app.register(errorsPlugin)
   // Before any route, so that the document sees them all (the metrics route included).
   await app.register(openapiPlugin)
   await app.register(metricsPlugin)
@@ -117,20 +117,6 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
-  })
-
-  app.setErrorHandler((error, request, reply) => {
-    const body = toErrorBody(error as { statusCode?: number, code?: string, message: string })
-    // A stream cap frees up as replies end: worth a retry soon.
-    if (body.code === 'TOO_MANY_STREAMS' || body.code === 'SERVER_BUSY') reply.header('Retry-After', '1')
-    if (body.statusCode === 500) request.log.error({ err: error }, 'request failed')
-    else if (body.statusCode === 503) request.log.warn({ code: body.code }, 'request refused: unavailable')
-    else request.log.info({ code: body.code }, 'request refused')
-    return reply.code(body.statusCode).type('application/json').send(body)
-  })
-  app.setNotFoundHandler((request, reply) => {
-    // The URL is not echoed back: it can hold ids, and a page could reflect it.
-    return reply.code(404).send({ error: 'No such route', code: 'NOT_FOUND', statusCode: 404 })
   })
 
   await app.register(rootRoutes)

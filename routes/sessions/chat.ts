@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { chatAttempt } from '../../src/chat/retries.ts'
-import { ErrorRef, EventStreamResponse, IdSchema } from '../../src/schemas.ts'
+import { ErrorRef, EventStreamResponse, IdSchema } from '../schemas.ts'
 
 const ChatHeadersSchema = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ maxLength: 300, description: 'A key per message (a structured-field string, "…", or bare): a retry with the same key and body gets the reply already started instead of storing the message again' })),

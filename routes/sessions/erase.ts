@@ -1,7 +1,7 @@
 // DELETE /sessions/{id}: the session erased for good, the reply streaming now included.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { ErrorRef, SessionParamsSchema, UserQuerySchema } from '../../src/schemas.ts'
+import { ErrorRef, SessionParamsSchema, UserQuerySchema } from '../schemas.ts'
 
 const eraseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete('/sessions/:sessionId', {

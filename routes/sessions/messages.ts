@@ -1,7 +1,7 @@
 // GET /sessions/{id}/messages: a session's history, which is also the user's export.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { ErrorRef, MessageSchema, SafetyFlagSchema, SessionParamsSchema, UserQuerySchema } from '../../src/schemas.ts'
+import { ErrorRef, MessageSchema, SafetyFlagSchema, SessionParamsSchema, UserQuerySchema } from '../schemas.ts'
 
 const HistorySchema = Type.Object({
   sessionId: Type.String(),

@@ -1,7 +1,7 @@
 // POST /sessions/{id}/stop: the reply now streaming stopped, its partial text stored.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { ErrorRef, SessionParamsSchema, UserQuerySchema } from '../../src/schemas.ts'
+import { ErrorRef, SessionParamsSchema, UserQuerySchema } from '../schemas.ts'
 
 const stopRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/sessions/:sessionId/stop', {

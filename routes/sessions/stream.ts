@@ -1,7 +1,7 @@
 // GET /sessions/{id}/stream: the session's latest reply resumed after a dropped connection.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { ErrorRef, EventStreamResponse, SessionParamsSchema, UserQuerySchema } from '../../src/schemas.ts'
+import { ErrorRef, EventStreamResponse, SessionParamsSchema, UserQuerySchema } from '../schemas.ts'
 
 const streamRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/sessions/:sessionId/stream', {

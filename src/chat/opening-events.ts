@@ -7,6 +7,7 @@ import type { ChatMetrics } from '../telemetry/chat-metrics.ts'
 import type { Log } from '../telemetry/log.ts'
 import type { SessionKey, SessionStore } from '../store/types.ts'
 import type { StreamOptions } from '../agent/types.ts'
+import type { ChatEvent, SafetyEvent } from '../vocabulary.ts'
 
 export interface SafetyCheck {
   screen: (message: string) => RiskAssessment
@@ -15,9 +16,9 @@ export interface SafetyCheck {
 
 export interface OpeningEvents {
   /** In the order they are sent: the safety event first. */
-  leading: object[]
+  leading: ChatEvent[]
   /** The safety event, when the protocol fired: re-sent if the reply fails. */
-  safetyEvent?: object
+  safetyEvent?: SafetyEvent
   /** What the model is told of the crisis, when the protocol fired. */
   crisis?: StreamOptions['crisis']
 }
@@ -33,7 +34,7 @@ export interface OpeningEventsOptions {
 export async function openingEvents (options: OpeningEventsOptions, key: SessionKey, message: string, minor: boolean, log: Log): Promise<OpeningEvents> {
   const { store, safety, compliance, metrics } = options
   const now = new Date()
-  const leading: object[] = []
+  const leading: ChatEvent[] = []
   const risk = safety.screen(message)
   let flagged: Omit<OpeningEvents, 'leading'> = {}
   if (risk.level !== 'none' && risk.category !== undefined) {
@@ -43,7 +44,7 @@ export async function openingEvents (options: OpeningEventsOptions, key: Session
     metrics.safetyFlags.inc({ level, category })
     // Counted in the logs (level, category and signal names; never the text) so operators see how often the protocol fires.
     log.warn({ safety: { level, category, signals } }, 'crisis protocol triggered')
-    const safetyEvent = {
+    const safetyEvent: SafetyEvent = {
       safety: { level, category, message: safety.resources.message, resources: resourcesFor(safety.resources, category) }
     }
     leading.push(safetyEvent)

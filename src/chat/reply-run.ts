@@ -2,7 +2,7 @@
 // listening. Ends with exactly one `done` or `error` event, after the reply is stored. Never throws.
 import { describeAgentFailure } from '../agent/errors.ts'
 import type { AgentOutcome, AgentReply } from '../agent/types.ts'
-import type { MessageStatus } from '../store/types.ts'
+import { ERASED_EVENT, type ChatEvent, type DoneEvent, type ErrorEvent, type MessageStatus, type SafetyEvent } from '../vocabulary.ts'
 
 /** Why a reply was cut short. */
 export type StopCause = 'client_gone' | 'stopped' | 'shutdown' | 'erased'
@@ -20,10 +20,10 @@ export interface ReplyRunOptions {
   /** Builds the model request, given the signal that aborts it. */
   startReply: (signal: AbortSignal) => AgentReply
   /** Events sent before the reply: the AI notice, the safety event. */
-  leading?: object[]
+  leading?: ChatEvent[]
   /** Re-sent when a flagged reply fails or the model refuses, so the stream still ends with the resources. */
-  safetyReminder?: object
-  publish: (seq: number, payload: object, terminal: boolean) => void
+  safetyReminder?: SafetyEvent
+  publish: (seq: number, payload: ChatEvent, terminal: boolean) => void
   /** Stores the reply so far while it streams (at most every CHECKPOINT_MS), so a crash loses at most that much. */
   onCheckpoint?: (content: string) => Promise<void>
   /** Stores the reply and frees the session; runs once, before the final event, after any checkpoint. */
@@ -34,7 +34,7 @@ export interface ReplyRunOptions {
   onFirstToken?: () => void
 }
 
-const TERMINAL_FOR_STOP: Record<StopCause, (replyId: string) => object> = {
+const TERMINAL_FOR_STOP: Record<StopCause, (replyId: string) => DoneEvent | ErrorEvent> = {
   client_gone: (messageId) => ({ done: true, messageId, stopReason: 'interrupted' }),
   stopped: (messageId) => ({ done: true, messageId, stopReason: 'stopped' }),
   shutdown: () => ({ error: 'The service is restarting; your message and the reply so far are saved', code: 'SHUTTING_DOWN' }),
@@ -43,8 +43,6 @@ const TERMINAL_FOR_STOP: Record<StopCause, (replyId: string) => object> = {
 
 const CHECKPOINT_MS = 1000
 
-/** The last event of a reply whose session was erased. */
-export const ERASED_EVENT = { error: 'This conversation was erased', code: 'SESSION_ERASED' }
 
 export class ReplyRun {
   readonly replyId: string
@@ -92,7 +90,7 @@ export class ReplyRun {
     })
   }
 
-  #send (payload: object, terminal = false): void {
+  #send (payload: ChatEvent, terminal = false): void {
     try {
       this.#options.publish(this.#sequence++, terminal && this.#erased ? ERASED_EVENT : payload, terminal)
     } catch (error) {

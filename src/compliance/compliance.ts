@@ -4,12 +4,10 @@ import type { SafetyFlag, SessionKey, SessionStore } from '../store/types.ts'
 import { PROTOCOL_VERSION } from './crisis-protocol.ts'
 import type { Duties } from './duties.ts'
 import { dueNotices, type NoticeMarks } from './notice-moments.ts'
+import type { NoticeEvent } from '../vocabulary.ts'
 import { NOTICE_TEXTS, type NoticeKind } from './notice-texts.ts'
 import { selfDescriptionRule } from './self-description.ts'
 
-export interface NoticeEvent {
-  notice: { kind: NoticeKind, message: string }
-}
 
 export interface Compliance {
   duties: Duties

@@ -1,7 +1,8 @@
 // What each notice says. Plain words; each says the service is an AI, never what it is not allowed to claim to be.
 import { AI_DISCLOSURE } from '../safety/messages.ts'
+import type { NoticeKind } from '../vocabulary.ts'
 
-export type NoticeKind = 'ai_disclosure' | 'break_reminder' | 'minor_suitability'
+export type { NoticeKind }
 
 export const NOTICE_TEXTS: Record<NoticeKind, string> = {
   ai_disclosure: AI_DISCLOSURE,

@@ -6,7 +6,7 @@ import { redisKeys } from '../store/redis-keys.ts'
 import { StoreUnavailableError, type SessionKey } from '../store/types.ts'
 import { LocalReplyBus } from './local-bus.ts'
 import { RedisStreamReader, type StreamEntry } from './redis-stream-reader.ts'
-import { ERASED_EVENT } from '../chat/reply-run.ts'
+import { ERASED_EVENT } from '../vocabulary.ts'
 import type { ReplyBus, ReplyEvent, ReplyRequest, ReplyStatus, StopRequest } from './types.ts'
 
 export interface RedisReplyBusOptions {

@@ -1,8 +1,8 @@
 // The session store interface: what the service keeps of each conversation.
+import { ServiceError } from '../errors.ts'
+import type { FlaggedRiskLevel, MessageStatus, RiskCategory, Role } from '../vocabulary.ts'
 
-export type Role = 'user' | 'assistant'
-/** `unreadable` is only ever read: a stored value that no configured key opens. */
-export type MessageStatus = 'complete' | 'interrupted' | 'failed' | 'unreadable'
+export type { MessageStatus, Role }
 
 export interface StoredMessage {
   id: string
@@ -15,8 +15,8 @@ export interface StoredMessage {
 
 /** A risk the safety screen found in a user message: never the text itself. */
 export interface SafetyFlag {
-  level: 'elevated' | 'crisis'
-  category: 'self_harm' | 'harm_to_others' | 'abuse'
+  level: FlaggedRiskLevel
+  category: RiskCategory
   /** The names of the screen's signals that fired ("self_harm.plan"), strongest first. */
   signals: string[]
   createdAt: string
@@ -87,9 +87,8 @@ export interface SessionStore {
 }
 
 /** The store could not be reached or failed: the request should be answered 503. */
-export class StoreUnavailableError extends Error {
-  override name = 'StoreUnavailableError'
+export class StoreUnavailableError extends ServiceError {
   constructor (cause: unknown) {
-    super('The session store is unavailable', { cause })
+    super('STORE_UNAVAILABLE', 'The session store is unavailable', { cause })
   }
 }
