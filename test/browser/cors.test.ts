@@ -4,8 +4,8 @@
 import t from 'tap'
 import { Writable } from 'node:stream'
 import { createSigner } from 'fast-jwt'
-import { build, listen } from '../helper.ts'
-import { IMPORT_MAP, launchChromium, serveStatic } from './chromium.ts'
+import { build, listen } from '../support/helper.ts'
+import { IMPORT_MAP, launchChromium, serveStatic } from '../support/chromium.ts'
 
 // The seed README's chatWithBot, as a page would have it (console.log replaced by collecting).
 const PAGE = `<!doctype html><html><head>${IMPORT_MAP}</head><body>

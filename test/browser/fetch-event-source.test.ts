@@ -4,10 +4,10 @@
 // `: ping` comments (every 50 ms here) never reach JSON.parse.
 import t, { type Test } from 'tap'
 import type { Page } from 'playwright-core'
-import { build, listen } from '../helper.ts'
-import { startAnthropicMock, type AnthropicMock } from '../mocks/anthropic.ts'
+import { build, listen } from '../support/helper.ts'
+import { startAnthropicMock, type AnthropicMock } from '../support/mocks/anthropic.ts'
 import { startCuttableProxy } from '../support/cuttable-proxy.ts'
-import { launchChromium, serveStatic } from './chromium.ts'
+import { launchChromium, serveStatic } from '../support/chromium.ts'
 
 const TOKENS = Array.from({ length: 20 }, (_v, i) => `w${i} `)
 

@@ -7,8 +7,8 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
-import { build, listen } from '../helper.ts'
-import { launchChromium, serveStatic } from './chromium.ts'
+import { build, listen } from '../support/helper.ts'
+import { launchChromium, serveStatic } from '../support/chromium.ts'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 

@@ -2,7 +2,7 @@
 import t from 'tap'
 import fc from 'fast-check'
 import { chat, messages, readEvents, resume, stop, TherapyBotError, type ChatEvent } from '../../clients/therapybot-client.ts'
-import { build, listen } from '../helper.ts'
+import { build, listen } from '../support/helper.ts'
 import { startCuttableProxy } from '../support/cuttable-proxy.ts'
 
 const EVENTS = [

@@ -8,8 +8,8 @@ import { createOpenAIAgent } from '../../src/agent/openai.ts'
 import { createReflectiveAgent } from '../../src/agent/reflective/index.ts'
 import { composeReply } from '../../src/agent/reflective/counsellor.ts'
 import type { Agent, AgentOutcome, AgentReply, ChatTurn } from '../../src/agent/types.ts'
-import { conversation, startAnthropicMock, systemText, type MockReply, type RecordedRequest } from '../mocks/anthropic.ts'
-import { startOpenAIMock } from '../mocks/openai.ts'
+import { conversation, startAnthropicMock, systemText, type MockReply, type RecordedRequest } from '../support/mocks/anthropic.ts'
+import { startOpenAIMock } from '../support/mocks/openai.ts'
 
 const SYSTEM = 'You are a careful, warm listener. You are an AI.'
 const HISTORY: ChatTurn[] = [

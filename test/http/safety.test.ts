@@ -1,0 +1,130 @@
+// The crisis protocol and the AI disclosure, as a user sees them in the stream.
+import t, { type Test } from 'tap'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { build, listen, postChat } from '../support/helper.ts'
+import { startAnthropicMock, systemText } from '../support/mocks/anthropic.ts'
+import { CRISIS_REPLIES } from '../../src/safety/messages.ts'
+
+async function anthropicApp (t: Test) {
+  const mock = await startAnthropicMock()
+  t.teardown(() => mock.close())
+  const app = await build(t, { env: { AGENT_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: mock.url } })
+  return { mock, app, url: await listen(app) }
+}
+
+t.test('a crisis message gets the safety event first, the fixed crisis reply, and a flag on the session', async (t) => {
+  const app = await build(t)
+  const url = await listen(app)
+  const stream = await postChat(url, { message: "i've decided, i'm ending it all tonight", sessionId: 'crisis-1', userId: 'u1' })
+  t.same(stream.sequence.slice(0, 3), ['safety', 'notice', 'content'], 'the resources come before the AI notice')
+  const safety = stream.events[0].safety
+  t.match(safety, { level: 'crisis', category: 'self_harm', message: /not alone|don't have to face it alone/ })
+  const names = safety.resources.map((r: any) => r.name)
+  t.ok(safety.resources.some((r: any) => r.phone === '988'), '988 is offered')
+  t.ok(safety.resources.some((r: any) => r.phone === '911'), 'emergency services are offered')
+  t.ok(names.some((name: string) => /international/i.test(name)), 'an international directory is offered')
+  t.notOk(names.some((name: string) => /Domestic Violence/.test(name)), 'abuse-only resources are left out')
+  t.equal(stream.text, CRISIS_REPLIES.self_harm)
+  t.notMatch(stream.text, /\b(pills|rope|method|how to)\b/i, 'never discusses methods')
+  t.match(stream.events.at(-1), { done: true })
+
+  const history = (await app.inject({ method: 'GET', url: '/sessions/crisis-1/messages?userId=u1' })).json()
+  t.equal(history.safetyFlags.length, 1)
+  t.match(history.safetyFlags[0], { level: 'crisis', category: 'self_harm', createdAt: String })
+  t.ok(history.safetyFlags[0].signals.includes('self_harm.plan'), 'the flag names the signals that fired')
+  t.same(Object.keys(history.safetyFlags[0]).sort(), ['category', 'createdAt', 'level', 'signals'], 'the flag holds no text')
+  t.ok(history.safetyFlags[0].signals.every((name: string) => /^[a-z_]+\.[a-z_]+$/.test(name)), 'signals are names, not words of the message')
+})
+
+t.test('abuse brings the domestic violence hotline; figures of speech bring nothing', async (t) => {
+  const app = await build(t)
+  const url = await listen(app)
+  const abuse = await postChat(url, { message: 'my husband hits me when he drinks', sessionId: 'abuse-1' })
+  t.equal(abuse.events[0].safety.category, 'abuse')
+  t.ok(abuse.events[0].safety.resources.some((r: any) => /Domestic Violence/.test(r.name)))
+  t.equal(abuse.text, CRISIS_REPLIES.abuse)
+
+  const figure = await postChat(url, { message: 'this deadline is killing me', sessionId: 'figure-1' })
+  t.notOk(figure.events.some(e => 'safety' in e))
+  const history = (await app.inject({ method: 'GET', url: '/sessions/figure-1/messages' })).json()
+  t.same(history.safetyFlags, [])
+})
+
+t.test('a plain goodbye brings no resources; a goodbye that says more still does', async (t) => {
+  const app = await build(t)
+  const url = await listen(app)
+  for (const [index, message] of ['goodbye', 'Goodbye!', 'ok bye, thanks', 'good night', 'thank you, see you tomorrow', 'bye for now', 'ttyl', 'take care'].entries()) {
+    const stream = await postChat(url, { message, sessionId: `bye-${index}` })
+    t.notOk(stream.events.some(e => 'safety' in e), `${message}: no safety event`)
+    t.match(stream.events.at(-1), { done: true })
+  }
+  for (const [index, message] of ['goodbye forever, this is the last time you will hear from me', "bye. i've taken all my pills"].entries()) {
+    const stream = await postChat(url, { message, sessionId: `last-bye-${index}` })
+    t.match(stream.events[0], { safety: { level: 'crisis', category: 'self_harm' } }, `${message}: the protocol fires`)
+  }
+})
+
+t.test('with a model, a flagged message adds the crisis instruction to the system prompt', async (t) => {
+  const { mock, url } = await anthropicApp(t)
+  await postChat(url, { message: 'I feel fine today', sessionId: 'model-1' })
+  t.notMatch(systemText(mock.requests[0]?.body), /SAFETY:/)
+  await postChat(url, { message: 'I want to kill myself', sessionId: 'model-1' })
+  t.match(systemText(mock.requests[1]?.body), /SAFETY: .*suicide or self-harm/)
+  t.match(systemText(mock.requests[1]?.body), /Never describe, compare or discuss methods/)
+})
+
+t.test('if the model fails during a flagged reply the stream still ends with the crisis resources', async (t) => {
+  const { mock, url } = await anthropicApp(t)
+  mock.enqueue({ tokens: ['I hear ', 'you'], errorAfter: 1 })
+  const stream = await postChat(url, { message: 'i want to die', sessionId: 'fail-1' })
+  t.same(stream.sequence, ['safety', 'notice', 'content', 'safety', 'error'])
+  t.same(stream.events.at(-2), stream.events[0], 'the same resources again, just before the error')
+})
+
+t.test('if the model refuses a flagged reply the resources come again before done', async (t) => {
+  const { mock, url } = await anthropicApp(t)
+  mock.enqueue({ tokens: ["I can't help with that."], stopReason: 'refusal' })
+  const stream = await postChat(url, { message: 'i want to die', sessionId: 'refuse-1' })
+  t.same(stream.sequence, ['safety', 'notice', 'content', 'safety', 'done'])
+  t.match(stream.events.at(-1), { done: true, stopReason: 'refusal' })
+})
+
+t.test('the AI notice opens a session and comes again after three hours', async (t) => {
+  const app = await build(t)
+  const url = await listen(app)
+  const first = await postChat(url, { message: 'hello', sessionId: 'notice-1', userId: 'u1' })
+  t.equal(first.sequence[0], 'notice')
+  t.match(first.events[0].notice.message, /not a replacement for professional care/)
+  const second = await postChat(url, { message: 'I feel anxious', sessionId: 'notice-1', userId: 'u1' })
+  t.notOk(second.events.some(e => 'notice' in e), 'not on every reply')
+
+  const key = { userId: 'u1', sessionId: 'notice-1' }
+  await app.store.setNoticeMark(key, 'ai_disclosure', new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString())
+  const twoHours = await postChat(url, { message: 'still here', sessionId: 'notice-1', userId: 'u1' })
+  t.notOk(twoHours.events.some(e => 'notice' in e), 'not within three hours')
+  await app.store.setNoticeMark(key, 'ai_disclosure', new Date(Date.now() - 3 * 60 * 60 * 1000 - 1000).toISOString())
+  const later = await postChat(url, { message: 'back again', sessionId: 'notice-1', userId: 'u1' })
+  t.equal(later.sequence[0], 'notice', 'again after three hours')
+})
+
+t.test('asking whether it is a person gets a plain answer; GET / carries the disclosure', async (t) => {
+  const app = await build(t)
+  const url = await listen(app)
+  const stream = await postChat(url, { message: 'wait, are you a real person?', sessionId: 'human-1' })
+  t.match(stream.text, /^I'm not a person: I'm an AI/)
+  const info = (await app.inject({ method: 'GET', url: '/' })).json()
+  t.match(info.disclosure, /AI, not a person/)
+})
+
+t.test('CRISIS_RESOURCES_FILE replaces the resources; a bad file stops the boot naming it', async (t) => {
+  const dir = t.testdir()
+  const file = join(dir, 'resources.json')
+  writeFileSync(file, JSON.stringify({ message: 'Help is close.', resources: [{ name: 'Samaritans (UK)', phone: '116 123' }] }))
+  const app = await build(t, { env: { CRISIS_RESOURCES_FILE: file } })
+  const res = await app.inject({ method: 'POST', url: '/chat', payload: { message: 'I want to end my life', sessionId: 'uk-1' } })
+  t.match(res.body, /"safety":\{"level":"crisis","category":"self_harm","message":"Help is close.","resources":\[\{"name":"Samaritans \(UK\)","phone":"116 123"\}\]\}/)
+
+  writeFileSync(file, JSON.stringify({ resources: [] }))
+  await t.rejects(build(t, { env: { CRISIS_RESOURCES_FILE: file } }), /CRISIS_RESOURCES_FILE/)
+})
