@@ -1,13 +1,12 @@
-// The Anthropic provider: the official SDK's streaming Messages API, retried before the first token.
+// The Anthropic provider: the official SDK's streaming Messages API.
 // The system prompt and the stable prefix of the history carry cache_control, so a long session
 // is billed mostly at the cached rate.
 import Anthropic from '@anthropic-ai/sdk'
-import type { MessageParam, TextBlockParam } from '@anthropic-ai/sdk/resources/messages'
+import type { MessageParam, RawMessageStreamEvent, TextBlockParam } from '@anthropic-ai/sdk/resources/messages'
 import { crisisInstruction } from '../safety/messages.ts'
-import { AgentError, kindOfStatus, type AgentErrorKind } from './errors.ts'
-import { createPooledFetch } from './pooled-fetch.ts'
-import { retryingAgent } from './retry.ts'
-import type { Agent, AgentReply, ChatTurn, ModelAgentOptions, StreamOptions, TokenUsage } from './types.ts'
+import type { AgentErrorKind } from './errors.ts'
+import { createModelAgent, sdkClientOptions } from './model-agent.ts'
+import type { Agent, AgentOutcome, ChatTurn, ModelAgentOptions, StreamOptions } from './types.ts'
 
 export type AnthropicAgentOptions = ModelAgentOptions
 
@@ -18,12 +17,8 @@ const ERROR_TYPE_KINDS: Record<string, AgentErrorKind> = {
   timeout_error: 'timeout'
 }
 
-function kindOf (error: unknown): AgentErrorKind {
-  if (error instanceof Anthropic.APIConnectionTimeoutError) return 'timeout'
-  if (error instanceof Anthropic.APIConnectionError) return 'connection'
-  if (!(error instanceof Anthropic.APIError)) return 'unknown'
-  if (error.status !== undefined) return kindOfStatus(error.status)
-  // An `error` event inside a 200 stream has no status: judge it by its type.
+/** An `error` event inside a 200 stream is judged by its type. */
+function streamErrorKind (error: InstanceType<typeof Anthropic.APIError>): AgentErrorKind {
   const type = (error.error as { error?: { type?: unknown } } | undefined)?.error?.type
   return typeof type === 'string' ? ERROR_TYPE_KINDS[type] ?? 'unknown' : 'unknown'
 }
@@ -44,50 +39,38 @@ function messages (history: ChatTurn[]): MessageParam[] {
     : { role: turn.role, content: turn.content })
 }
 
-export function createAnthropicAgent (options: AnthropicAgentOptions): Agent {
-  const client = new Anthropic({
-    apiKey: options.apiKey,
-    baseURL: options.baseURL === '' ? undefined : options.baseURL,
-    timeout: options.timeoutMs,
-    // Retries are ours (retryUntilFirstToken) so that errors inside the stream are retried too.
-    maxRetries: 0,
-    fetch: createPooledFetch()
-  })
-
-  async function * streamOnce (history: ChatTurn[], { signal, crisis }: StreamOptions): AgentReply {
-    const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 }
-    let stopReason = 'end_turn'
-    try {
-      const events = await client.messages.create({
-        model: options.model,
-        max_tokens: options.maxTokens,
-        system: systemBlocks(options.systemPrompt, crisis),
-        messages: messages(history),
-        stream: true
-      }, { signal })
-      for await (const event of events) {
-        if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
-          if (event.delta.text !== '') yield event.delta.text
-        } else if (event.type === 'message_start') {
-          const start = event.message.usage
-          usage.inputTokens = start.input_tokens
-          usage.outputTokens = start.output_tokens
-          usage.cacheReadTokens = start.cache_read_input_tokens ?? 0
-          usage.cacheWriteTokens = start.cache_creation_input_tokens ?? 0
-        } else if (event.type === 'message_delta') {
-          stopReason = event.delta.stop_reason ?? stopReason
-          usage.outputTokens = event.usage.output_tokens
-          usage.inputTokens = event.usage.input_tokens ?? usage.inputTokens
-        }
-      }
-      // The SDK ends its iteration quietly on an abort; a cut-short reply must not look complete.
-      signal.throwIfAborted()
-    } catch (error) {
-      if (signal.aborted) throw error
-      throw new AgentError('Anthropic request failed', { kind: kindOf(error), cause: error })
-    }
-    return { stopReason, usage }
+function read (event: RawMessageStreamEvent, outcome: AgentOutcome): string | undefined {
+  const { usage } = outcome
+  if (event.type === 'content_block_delta') {
+    if (event.delta.type === 'text_delta') return event.delta.text
+  } else if (event.type === 'message_start') {
+    const start = event.message.usage
+    usage.inputTokens = start.input_tokens
+    usage.outputTokens = start.output_tokens
+    usage.cacheReadTokens = start.cache_read_input_tokens ?? 0
+    usage.cacheWriteTokens = start.cache_creation_input_tokens ?? 0
+  } else if (event.type === 'message_delta') {
+    outcome.stopReason = event.delta.stop_reason ?? outcome.stopReason
+    usage.outputTokens = event.usage.output_tokens
+    usage.inputTokens = event.usage.input_tokens ?? usage.inputTokens
   }
+  return undefined
+}
 
-  return retryingAgent('anthropic', options, streamOnce)
+export function createAnthropicAgent (options: AnthropicAgentOptions): Agent {
+  const client = new Anthropic({ apiKey: options.apiKey, ...sdkClientOptions(options) })
+  return createModelAgent(options, {
+    name: 'anthropic',
+    title: 'Anthropic',
+    errors: Anthropic,
+    streamErrorKind,
+    open: async (history, { signal, crisis }) => await client.messages.create({
+      model: options.model,
+      max_tokens: options.maxTokens,
+      system: systemBlocks(options.systemPrompt, crisis),
+      messages: messages(history),
+      stream: true
+    }, { signal }),
+    read
+  })
 }

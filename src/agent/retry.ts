@@ -1,8 +1,7 @@
 // Retries a reply that fails before its first token; after that the client already has text, so no retry.
 import pRetry from 'p-retry'
-import { estimateTokens } from './tokens.ts'
 import { AgentError } from './errors.ts'
-import type { Agent, AgentOutcome, AgentReply, ChatTurn, ModelAgentOptions, StreamOptions } from './types.ts'
+import type { AgentOutcome, AgentReply } from './types.ts'
 
 export interface RetryOptions {
   retries: number
@@ -44,26 +43,5 @@ export function retryUntilFirstToken (start: () => AgentReply, options: RetryOpt
     },
     return: async (value?: AgentOutcome | PromiseLike<AgentOutcome>) =>
       await reply?.return?.(value) ?? { done: true, value: await (value as AgentOutcome) }
-  }
-}
-
-/** A model provider's Agent: its single attempt, retried before the first token as configured. */
-export function retryingAgent (
-  provider: string,
-  options: ModelAgentOptions,
-  streamOnce: (history: ChatTurn[], streamOptions: StreamOptions) => AgentReply
-): Agent {
-  return {
-    provider,
-    model: options.model,
-    promptTokens: estimateTokens(options.systemPrompt),
-    stream (history, streamOptions) {
-      return retryUntilFirstToken(() => streamOnce(history, streamOptions), {
-        retries: options.maxRetries,
-        minDelayMs: options.retryDelayMs,
-        signal: streamOptions.signal,
-        onRetry: options.onRetry
-      })
-    }
   }
 }
