@@ -12,7 +12,7 @@ export const MODEL_CLASSES = ['none', 'self_harm', 'harm_to_others', 'abuse'] as
 
 export interface RiskModelFile {
   classes: typeof MODEL_CLASSES
-  /** A class other than `none` counts when its probability reaches this. */
+  /** A message counts when the probability of all the risk classes together reaches this. */
   threshold: number
   bias: number[]
   /** Feature slot -> one weight per class; slots never seen in training are left out. */
@@ -61,9 +61,11 @@ export const riskModel = {
       for (let k = 0; k < classes; k++) scores[k] = (scores[k] as number) + (model.weights[slot * classes + k] as number)
     }
     const p = softmax(scores)
+    // The risk classes together, not the likeliest alone: a message the model reads as risk but
+    // cannot place (a friend in danger: self-harm or abuse?) is still risk.
+    if (1 - (p[0] as number) < model.threshold) return undefined
     let best = 1
     for (let k = 2; k < p.length; k++) if ((p[k] as number) > (p[best] as number)) best = k
-    if ((p[best] as number) < model.threshold) return undefined
     return `model.${MODEL_CLASSES[best] as RiskCategory}`
   }
 }

@@ -17,6 +17,21 @@ export interface RiskRule {
 
 const rx = (...parts: string[]): RegExp => new RegExp(`\\b${parts.join('')}\\b`)
 const OTHER_SELF = any('himself', 'herself', 'themselves', 'themself')
+/** What someone in danger sends or shows before they go quiet. */
+const DANGER_SENT = any(
+  'goodbye', 'said bye', 'texted bye', 'see ya', 'sorry for everything', 'this is it',
+  '(?:sent|texted|messaged|said|saying|posted|wrote)(?: [^ .!?;]+){0,2} (?:i am |he is |she is |they are )?sorry',
+  'pills', 'tablets', 'overdose', 'gun', 'rifle', 'shotgun', 'knife', 'rope', 'noose', 'wrists?', 'jump', 'bridge', 'roof',
+  'ledge', 'car running', 'engine running', 'a note', 'kill (?:himself|herself|themselves)', 'end it', 'to die', 'unalive'
+)
+/** Someone who can no longer be reached. */
+const UNREACHABLE = any(
+  'not answering', 'not replying', 'not picking up', 'not responding', 'not reading my messages', 'stopped replying',
+  'stopped answering', 'stopped responding', 'went offline', 'phone is off', 'phone off', 'turned (?:her|his|their) (?:phone|location) off',
+  'turned off (?:her|his|their) (?:phone|location)', 'line went dead', 'can not reach (?:her|him|them)',
+  'can not get hold of (?:her|him|them)', 'nobody can (?:reach|get hold of) (?:her|him|them)', 'no one can (?:reach|get hold of) (?:her|him|them)', 'will not answer',
+  'will not open the door', 'can not wake (?:her|him|them)'
+)
 
 export const RISK_RULES: RiskRule[] = [
   // C-SSRS 1: a wish to be dead, not to exist, not to wake up.
@@ -199,6 +214,12 @@ export const RISK_RULES: RiskRule[] = [
   { signal: 'self_harm.other_person_in_danger', pattern: rx(any('he', 'she', 'they'), ' ', any('just ', 'has ', 'already ', ''), any('took', 'swallowed', 'taken', 'overdosed', 'cut', 'is cutting', 'tried to hang', 'is on the roof', 'is on the bridge', 'is standing on the', 'texted (?:me )?goodbye', 'sent (?:me )?a goodbye', 'said goodbye', 'locked', 'is threatening to kill', 'is threatening to jump', 'says (?:he|she|they) will kill', 'said (?:he|she|they) would kill', 'has a gun', 'has a knife', 'is not breathing', 'will not wake up'), gap(5), ' ', any(OTHER_SELF, 'pills', 'bottle', 'right now', 'now', 'minutes ago', 'not answering', 'will not answer', 'not responding', 'what do i do', 'what should i do', 'help', 'bridge', 'roof', 'goodbye', 'note', 'tonight', 'an hour ago', 'overdose', 'ambulance', '911', '999')) },
   { signal: 'self_harm.other_person_in_danger', pattern: rx(any('going to', 'about to', 'will', 'wants to', 'threatening to', 'threatened to', 'trying to', 'tried to', 'said (?:he|she|they) would', 'says (?:he|she|they) will', 'is planning to'), ' ', any('kill', 'hang', 'shoot', 'hurt', 'drown', 'cut', 'poison', 'overdose', 'off', 'unalive', 'end'), ' ', OTHER_SELF, gap(6), ' ', any('now', 'right now', 'tonight', 'today', 'just', 'help', 'what do i do', 'what should i do', 'not answering', 'will not answer', 'scared', 'minutes', 'gun', 'pills', 'knife', 'rope', 'bridge', 'roof', 'goodbye', 'please', 'i am scared', 'can not reach')) },
 
+  // Someone who sent a goodbye, or has the means, and now cannot be reached: the order people tell it in.
+  { signal: 'self_harm.other_person_in_danger', pattern: rx(DANGER_SENT, '\\b.{0,200}?\\b', UNREACHABLE) },
+  { signal: 'self_harm.other_person_in_danger', pattern: rx(UNREACHABLE, '\\b.{0,80}?\\b', DANGER_SENT) },
+  { signal: 'self_harm.preparation', pattern: rx(any('will not', 'do not', 'not going to', 'no longer'), ' ', any('need', 'be needing'), ' ', any('it', 'them', 'em', 'anything', 'any of it', 'any of this', 'my \\S+'), gap(2), ' ', any('where i am going', 'after (?:tonight|today|this week|this weekend|friday|saturday|sunday|monday|tomorrow)', 'once i am gone', 'when i am gone')) },
+  { signal: 'self_harm.preparation', pattern: rx(any('whoever', 'the person who', 'whoever it is who', 'the one who', 'whoever is going to', 'whoever will'), ' ', any('finds', 'find', 'will find', 'has to find'), ' ', any('me', 'my body')) },
+  { signal: 'self_harm.preparation', pattern: rx(any('made', 'making'), ' ', any('my ', ''), 'peace with ', any('everyone', 'everybody', 'everything', 'the world', 'my family', 'god'), gap(6), ' ', any('ready', 'goodbye', 'goodbyes', 'bye', 'the end', 'time', 'it is time', 'tonight')) },
   // Other languages: the words people in crisis use most, so that a message in Spanish, French, German,
   // Portuguese, Italian, Tagalog or Hindi is not missed (the reply points to international resources).
   { signal: 'self_harm.wish_dead', pattern: rx(any('quiero morir(?:me)?', 'me quiero morir', 'quisiera morir', 'ganas de morir', 'pienso (?:mucho )?en la muerte', 'no despertar', 'no quiero vivir', 'no quiero seguir viviendo', 'mejor (?:estar )?muerto', 'mejor (?:estar )?muerta', 'desaparecer para siempre', 'je veux mourir', 'envie de mourir', 'plus envie de vivre', 'envie de disparaitre', 'ich will sterben', 'ich mochte sterben', 'nicht mehr leben', 'will nicht mehr', 'lieber tot', 'quero morrer', 'nao existisse', 'nao quero viver', 'voglio morire', 'non voglio piu vivere', 'mamatay', 'mawala na lang', 'mawala na', 'ayaw ko na', 'mar jaoon', 'mar jaun', 'mar jau', 'marna chahta', 'marna chahti', 'jeena nahi', 'mujhe marna', 'para que vivir', 'no quiero seguir', 'desaparecer', 'meglio andarsene', 'sarebbe meglio morire', 'mettre fin a mes jours', 'en finir avec la vie', 'nicht mehr aufwachen', 'nao aguento mais viver', 'sumuko na', 'pagod na ako mabuhay'), '') },

@@ -175,7 +175,8 @@ export function readText (message: string): ReadText {
   }
 }
 
-const NEGATORS = new Set(['not', 'never', 'no', 'nobody', 'nothing', 'nor', 'neither'])
+/** Words that open a negation's scope. */
+export const NEGATORS = new Set(['not', 'never', 'no', 'nobody', 'nothing', 'nor', 'neither'])
 const CLAUSE_BREAKS = new Set(['and', 'but', 'so', 'because', 'though', 'although', 'yet', 'or', 'unless', 'except', '.', ',', ';', '!', '?', ':', '-'])
 
 /**
