@@ -10,7 +10,7 @@ const ReadySchema = (description: string) => Type.Object({
   status: Type.Enum(['ready', 'unavailable']),
   checks: Type.Object({
     store: Type.Enum(['ok', 'unavailable']),
-    agent: Type.Enum(['ok', 'unavailable']),
+    agent: Type.Enum(['ok', 'failing'], { description: 'failing: the last few replies the model was asked for failed (the listener answered instead, or an error); readiness does not depend on it' }),
     shutdown: Type.Enum(['no', 'in progress'])
   })
 }, { description })
@@ -58,15 +58,15 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       operationId: 'getReadiness',
       tags: ['health'],
-      summary: 'Readiness: the store answers and takes a write, the agent is configured and no shutdown is under way',
+      summary: 'Readiness: the store answers and takes a write and no shutdown is under way; it also says whether the model answers',
       description: 'For a readiness probe: 200 when the store answers and takes a small write within a second and no shutdown is under way, else 503 with the failing check.',
       response: { 200: ReadySchema('Ready for traffic'), 503: ReadySchema('Not ready: a check failed or shutdown began'), 500: ErrorRef }
     }
   }, async (_request, reply) => {
     const checks = {
       store: (await storeAnswers()) ? 'ok' as const : 'unavailable' as const,
-      // A misconfigured agent stops the boot (config and agent plugins), so a serving process has one.
-      agent: 'ok' as const,
+      // Reported, not required: every instance shares the model, so taking this one out of service would not help.
+      agent: app.conversation.modelHealth.state,
       shutdown: app.replyBus.draining ? 'in progress' as const : 'no' as const
     }
     const ready = checks.store === 'ok' && !app.replyBus.draining

@@ -10,6 +10,7 @@ import type { ReplyBus } from '../reply-bus/types.ts'
 import type { SafetyFlag, SessionKey, SessionStore, StoredMessage } from '../store/types.ts'
 import type { ChatMetrics } from '../telemetry/chat-metrics.ts'
 import type { Log } from '../telemetry/log.ts'
+import { ModelHealth } from '../telemetry/model-health.ts'
 import { ReplyNotFoundError, ServerBusyError, SessionBusyError, SessionNotFoundError, ShuttingDownError, TooManyStreamsError, UnknownCursorError } from '../errors.ts'
 import { HISTORY_FETCH_LIMIT, toModelHistory } from './history.ts'
 import { openingEvents, type SafetyCheck } from './opening-events.ts'
@@ -71,6 +72,8 @@ export interface ResumedReply {
 }
 
 export class Conversation {
+  /** Whether the model answers the replies this instance asks of it (readiness reports it). */
+  readonly modelHealth = new ModelHealth()
   readonly #options: ConversationOptions
   readonly #retries: ChatRetries
 
@@ -205,7 +208,10 @@ export class Conversation {
         }
       },
       onError: (error) => {
-        if (error instanceof AgentError) metrics.modelErrors.inc({ ...provider, kind: error.kind })
+        if (error instanceof AgentError) {
+          metrics.modelErrors.inc({ ...provider, kind: error.kind })
+          this.modelHealth.failed()
+        }
         log.error({ err: error }, 'chat reply failed')
       },
       onFirstToken: () => {
@@ -221,6 +227,8 @@ export class Conversation {
     const { agent, metrics } = this.#options
     const provider = { provider: agent.provider }
     const durationMs = message.elapsedMs()
+    if (outcome?.fallback === true) this.modelHealth.failed()
+    else if (outcome !== undefined) this.modelHealth.answered()
     metrics.streamsOpen.dec()
     metrics.streamDuration.observe({ ...provider, status }, durationMs / 1000)
     for (const [kind, count] of Object.entries(tokenCounts(outcome?.usage))) metrics.tokens.inc({ ...provider, kind }, count)

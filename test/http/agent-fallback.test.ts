@@ -55,3 +55,21 @@ t.test('AGENT_FALLBACK=none keeps the error event', async (t) => {
   const stream = await postChat(url, { message: 'hi', sessionId: 'fb-5' })
   t.same(stream.replyEvents, [{ error: 'The model service is unavailable, please try again', code: 'AGENT_UNAVAILABLE' }])
 })
+
+t.test('readiness says when the model keeps failing, stays ready (the listener answers), and recovers', async (t) => {
+  for (const fallback of ['reflective', 'none']) {
+    const { url, mock, app } = await setup(t, { AGENT_FALLBACK: fallback })
+    const agentCheck = async () => {
+      const ready = await app.inject('/health/ready')
+      t.equal(ready.statusCode, 200, `${fallback}: still ready`)
+      return ready.json().checks.agent
+    }
+    t.equal(await agentCheck(), 'ok', `${fallback}: before any reply`)
+    mock.defaultReply = { status: 529 }
+    for (let i = 0; i < 3; i++) await postChat(url, { message: 'are you there?', sessionId: `fb-health-${fallback}-${i}` })
+    t.equal(await agentCheck(), 'failing', `${fallback}: after three failed replies in a row`)
+    mock.enqueue({ tokens: ['I ', 'am ', 'here'] })
+    t.equal((await postChat(url, { message: 'hello?', sessionId: `fb-health-${fallback}-ok` })).text, 'I am here')
+    t.equal(await agentCheck(), 'ok', `${fallback}: once the model answers again`)
+  }
+})

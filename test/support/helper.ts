@@ -1,6 +1,5 @@
 // Builds the real app for a test, on the test's own settings, and tears it down after.
-import { once } from 'node:events'
-import { createServer, type AddressInfo } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
 import { buildApp, type BuildAppOptions } from '../../src/app.ts'
@@ -84,11 +83,4 @@ export async function postChat (baseUrl: string, body: object, options: { signal
 }
 
 /** A loopback port nobody listens on now, for a process a test starts itself. */
-export async function freePort (): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const { port } = server.address() as AddressInfo
-  server.close()
-  await once(server, 'close')
-  return port
-}
+export { freePort } from '../../bench/processes.ts'
