@@ -1,11 +1,11 @@
 // The service's words, written once as TypeBox schemas with their types: who speaks, how a stored
 // message ended, what the risk screen can say, the error codes, and the events a reply's stream
 // carries. The domain uses the types; the routes, the OpenAPI document and the client use the schemas.
-import { Type, type Static, type TSchemaOptions } from 'typebox'
+import { Type, type Static, type TSchemaOptions, type TUnsafe } from 'typebox'
 
 /** A string enum that says `type: string` too, as code generators prefer. */
 function StringEnum<const Values extends string[]> (values: [...Values], options: TSchemaOptions = {}) {
-  return Type.Unsafe<Values[number]>({ type: 'string', enum: values, ...options })
+  return Type.Unsafe<Values[number]>({ type: 'string', enum: values, ...options }) as TUnsafe<Values[number]> & { enum: Values }
 }
 
 export const RoleSchema = StringEnum(['user', 'assistant'])

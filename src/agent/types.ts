@@ -1,8 +1,9 @@
 // The one interface every model provider implements.
+import type { FlaggedRiskLevel, RiskCategory, Role } from '../vocabulary.ts'
 import type { AgentError } from './errors.ts'
 
 export interface ChatTurn {
-  role: 'user' | 'assistant'
+  role: Role
   content: string
 }
 
@@ -33,7 +34,7 @@ export type AgentReply = AsyncIterator<string, AgentOutcome, undefined>
 export interface StreamOptions {
   signal: AbortSignal
   /** Set when the risk screen flagged the user's message: the reply must follow the crisis protocol. */
-  crisis?: { category: 'self_harm' | 'harm_to_others' | 'abuse', level?: 'elevated' | 'crisis' }
+  crisis?: { category: RiskCategory, level?: FlaggedRiskLevel }
 }
 
 export interface Agent {

@@ -2,7 +2,7 @@
 // ends) so a client can resume on any instance; stop requests travel by pub/sub. Clients of the
 // instance that runs a reply read it from memory, so the hot path never waits on Redis.
 import type { Redis } from 'ioredis'
-import { redisKeys } from '../store/redis-keys.ts'
+import { redisKeys } from '../redis-keys.ts'
 import { StoreUnavailableError, type SessionKey } from '../store/types.ts'
 import { LocalReplyBus } from './local-bus.ts'
 import { RedisStreamReader, type StreamEntry } from './redis-stream-reader.ts'

@@ -1,9 +1,10 @@
 // What the risk screen can find, in the steps a clinician knows: the C-SSRS screener's for suicide
 // and self-harm, and the same structure (thought, intent, means, act) for harm to others and abuse.
+import { RiskCategorySchema, type FlaggedRiskLevel, type RiskCategory } from '../vocabulary.ts'
 
-export type RiskLevel = 'none' | 'elevated' | 'crisis'
-export type RiskCategory = 'self_harm' | 'harm_to_others' | 'abuse'
-export const RISK_CATEGORIES: readonly RiskCategory[] = ['self_harm', 'harm_to_others', 'abuse']
+export type { RiskCategory }
+export type RiskLevel = 'none' | FlaggedRiskLevel
+export const RISK_CATEGORIES: readonly RiskCategory[] = RiskCategorySchema.enum
 
 export interface SignalDefinition {
   category: RiskCategory

@@ -1,7 +1,7 @@
 // The `redis` store: sessions, messages, flags and the one-reply-per-session lock shared by every
 // instance. Session keys expire after SESSION_TTL_DAYS of silence (sliding); locks always expire.
 import type { Redis } from 'ioredis'
-import { redisKeys } from './redis-keys.ts'
+import { redisKeys } from '../redis-keys.ts'
 import { StoreUnavailableError, type SessionKey, type SessionStore, type StoredMessage, type SafetyFlag, type ProtocolFiringCount } from './types.ts'
 
 export interface RedisStoreOptions {

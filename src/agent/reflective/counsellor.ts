@@ -1,5 +1,6 @@
 // The offline counsellor's reply: answer what was asked, reflect only the user's own feelings, ask at most one open question.
 // Person-centred listening: it follows the user, offers reviewed self-help only when asked, never diagnoses or claims to be human.
+import type { FlaggedRiskLevel } from '../../vocabulary.ts'
 import type { ChatTurn } from '../types.ts'
 import { ANSWERS, GENERAL_QUESTIONS, OPENING_QUESTIONS } from './answers.ts'
 import { affirmsOwn, deniesOwn, mentionsOf } from './clauses.ts'
@@ -142,7 +143,7 @@ function unsaid (parts: Array<string | undefined>, conversation: Conversation): 
  * The reply to the newest user turn. `flag` is set when the screen flagged it and the conversation is
  * already following up an earlier flag (the first flagged message gets the fixed reply instead).
  */
-export function composeReply (history: ChatTurn[], flag?: { level?: 'elevated' | 'crisis' }): string {
+export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskLevel }): string {
   const conversation = readConversation(history)
   const raw = conversation.rawUserTurns.at(-1) ?? ''
   const text = conversation.userTurns.at(-1) ?? ''
