@@ -1,5 +1,5 @@
 // Key names in Redis, for the store and the reply bus alike. Ids are URI-encoded so that a ':' inside one cannot blur two sessions together.
-import type { SessionKey } from './store/types.ts'
+import type { SessionKey } from './vocabulary.ts'
 
 const PREFIX = 'tb:'
 

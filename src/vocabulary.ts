@@ -8,6 +8,12 @@ function StringEnum<const Values extends string[]> (values: [...Values], options
   return Type.Unsafe<Values[number]>({ type: 'string', enum: values, ...options }) as TUnsafe<Values[number]> & { enum: Values }
 }
 
+/** A session belongs to one user: the same sessionId under another user is another session. */
+export interface SessionKey {
+  userId: string
+  sessionId: string
+}
+
 export const RoleSchema = StringEnum(['user', 'assistant'])
 export type Role = Static<typeof RoleSchema>
 

@@ -1,8 +1,8 @@
 // The session store interface: what the service keeps of each conversation.
 import { ServiceError } from '../errors.ts'
-import type { FlaggedRiskLevel, MessageStatus, RiskCategory, Role } from '../vocabulary.ts'
+import type { FlaggedRiskLevel, MessageStatus, RiskCategory, Role, SessionKey } from '../vocabulary.ts'
 
-export type { MessageStatus, Role }
+export type { MessageStatus, Role, SessionKey }
 
 export interface StoredMessage {
   id: string
@@ -37,11 +37,6 @@ export interface ProtocolFiringCount extends ProtocolFiring {
   count: number
 }
 
-/** A session belongs to one user: the same sessionId under another user is another session. */
-export interface SessionKey {
-  userId: string
-  sessionId: string
-}
 
 export interface SessionStore {
   appendMessage (key: SessionKey, message: StoredMessage): Promise<void>
