@@ -41,6 +41,34 @@ export class TherapyBotError extends Error {
   }
 }
 
+/**
+ * 400 MESSAGE_TOO_LONG: the message is over the server's limit (MAX_MESSAGE_CHARS) and was not
+ * stored. Keep the user's text, tell them, and let them send it split into shorter messages.
+ */
+export class MessageTooLongError extends TherapyBotError {
+  override name = 'MessageTooLongError'
+  /** The most characters one message may hold, as the server named it (undefined if it did not). */
+  readonly limit: number | undefined
+
+  constructor (message: string, limit: number | undefined) {
+    super(message, 400, 'MESSAGE_TOO_LONG')
+    this.limit = limit
+  }
+}
+
+interface ErrorBody { error?: string, code?: string, limit?: unknown }
+
+/** The error a JSON error body stands for, typed by its code. */
+function answeredError (status: number, body: ErrorBody): TherapyBotError {
+  const message = body.error ?? `HTTP ${status}`
+  if (body.code === 'MESSAGE_TOO_LONG') {
+    // The server names the limit in its message ("longer than 4000 characters").
+    const named = typeof body.limit === 'number' ? body.limit : Number(/longer than (\d+) characters/.exec(message)?.[1])
+    return new MessageTooLongError(message, Number.isInteger(named) ? named : undefined)
+  }
+  return new TherapyBotError(message, status, body.code ?? 'HTTP_ERROR')
+}
+
 interface Common {
   baseUrl: string
   sessionId: string
@@ -112,8 +140,7 @@ async function open (options: Common, path: string, init: RequestInit): Promise<
   }
   if (response.status === 204) return undefined
   if (!response.ok || response.body === null) {
-    const body = await response.json().catch(() => ({})) as { error?: string, code?: string }
-    throw new TherapyBotError(body.error ?? `HTTP ${response.status}`, response.status, body.code ?? 'HTTP_ERROR')
+    throw answeredError(response.status, await response.json().catch(() => ({})) as ErrorBody)
   }
   return response
 }
@@ -141,7 +168,8 @@ async function pause (ms: number, signal: AbortSignal | undefined): Promise<void
 /**
  * Sends a message; yields the reply's events as they stream in, to its `done` or `error` event.
  * A dropped connection is retried (the reply resumes where it was); an error answered before the
- * stream is thrown as TherapyBotError. Aborting `signal`, or leaving the loop early, stops the
+ * stream is thrown as TherapyBotError (MessageTooLongError for a message over the server's limit:
+ * nothing was stored). Aborting `signal`, or leaving the loop early, stops the
  * reply on the server unless `keepRunning` is set.
  */
 export async function * chat (options: ChatOptions): AsyncGenerator<ChatEvent> {

@@ -1,12 +1,12 @@
 // The example chat app (examples/web-chat), built with Vite and driven in real Chromium against a
 // live server, on a phone-sized screen. WEB_CHAT_SCREENSHOTS=dir keeps the screenshots there (the
 // README's come from it); else they go to the test's own folder.
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { join } from 'node:path'
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
-import type { Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { build, listen } from '../support/helper.ts'
 import { launchChromium, serveStatic } from '../support/chromium.ts'
 
@@ -22,23 +22,35 @@ async function placement (page: Page, selector: string): Promise<{ inView: boole
   })
 }
 
-t.test('send a message, watch the reply stream in, see the notice and the crisis banner, stop, resume, reload', async (t) => {
-  const browser = await launchChromium(t)
-  if (browser === undefined) return
-  const dir = t.testdir()
-  const outDir = join(dir, 'dist')
+const browser = await launchChromium(t)
+const dir = t.testdir()
+const outDir = join(dir, 'dist')
+const shots = process.env.WEB_CHAT_SCREENSHOTS ?? dir
+if (browser !== undefined) {
   // The example is its own npm project (React 19 must not meet tap's React 18); the root postinstall installs it.
   const example = join(root, 'examples/web-chat')
   await promisify(execFile)(process.execPath, [join(example, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: example })
+}
 
-  const app = await build(t, { env: { REFLECTIVE_WORD_DELAY_MS: '40', STREAM_RESUME_WINDOW_MS: '10000' } })
+/** A live server on these settings, and the built app open on it in a phone-sized page of its own. */
+async function openChat (t: Test, env: Record<string, string>, query = '') {
+  const app = await build(t, { env })
   const api = await listen(app)
   const site = await serveStatic(t, {}, outDir)
-  const shots = process.env.WEB_CHAT_SCREENSHOTS ?? dir
-  const context = await browser.newContext({ viewport: { width: 390, height: 740 }, isMobile: true, hasTouch: true })
+  const context = await (browser as Browser).newContext({ viewport: { width: 390, height: 740 }, isMobile: true, hasTouch: true })
+  t.teardown(() => context.close())
   const page = await context.newPage()
-  await page.goto(`${site}/?api=${encodeURIComponent(api)}`)
+  await page.goto(`${site}/?api=${encodeURIComponent(api)}${query}`)
   const session = await page.evaluate(() => (globalThis as any).sessionStorage.getItem('therapybot-session') as string)
+  const stored = async (): Promise<any[]> => {
+    const response = await app.inject({ method: 'GET', url: `/sessions/${session}/messages` })
+    return response.statusCode === 404 ? [] : response.json().messages
+  }
+  return { app, page, stored }
+}
+
+t.test('send a message, watch the reply stream in, see the notice and the crisis banner, stop, resume, reload', { skip: browser === undefined }, async (t) => {
+  const { app, page, stored: history } = await openChat(t, { REFLECTIVE_WORD_DELAY_MS: '40', STREAM_RESUME_WINDOW_MS: '10000' })
 
   // A message; the reply appears while it streams, then completes.
   await page.getByLabel('Your message').fill('I have been feeling anxious about work')
@@ -49,8 +61,7 @@ t.test('send a message, watch the reply stream in, see the notice and the crisis
   const full = await page.textContent('[data-testid="assistant"]')
   t.ok((partial ?? '').length < (full ?? '').length, 'the reply was shown as it arrived')
   t.match(await page.textContent('[data-testid="notice"]'), /AI, not a person/)
-  const stored = (await app.inject({ method: 'GET', url: `/sessions/${session}/messages` })).json().messages
-  t.equal(full, stored[1].content)
+  t.equal(full, (await history())[1].content)
   await page.screenshot({ path: join(shots, 'reply.png'), fullPage: true })
 
   // A crisis message: the banner with resources.
@@ -67,7 +78,7 @@ t.test('send a message, watch the reply stream in, see the notice and the crisis
   await page.waitForSelector('li[data-testid="assistant"]:nth-of-type(6):not(:empty)')
   await page.getByRole('button', { name: 'Stop' }).click()
   await page.waitForSelector('li[data-testid="assistant"]:nth-of-type(6)[data-status="stopped"]')
-  const afterStop = (await app.inject({ method: 'GET', url: `/sessions/${session}/messages` })).json().messages
+  const afterStop = await history()
   t.equal(afterStop[5].status, 'interrupted', 'stored as interrupted')
 
   // The connection drops mid-reply; the app resumes and shows the whole reply.
@@ -79,7 +90,7 @@ t.test('send a message, watch the reply stream in, see the notice and the crisis
   await page.waitForSelector('[data-testid="reconnecting"]')
   await page.waitForSelector('li[data-testid="assistant"]:nth-of-type(8)[data-status="complete"]', { timeout: 15000 })
   const resumed = await page.textContent('li[data-testid="assistant"]:nth-of-type(8)')
-  const final = (await app.inject({ method: 'GET', url: `/sessions/${session}/messages` })).json().messages
+  const final = await history()
   t.equal(resumed, final[7].content, 'after the drop the app shows exactly the stored reply')
   await page.screenshot({ path: join(shots, 'resumed.png') })
 
@@ -114,6 +125,35 @@ t.test('send a message, watch the reply stream in, see the notice and the crisis
   await page.getByRole('button', { name: 'Send' }).click()
   await page.waitForSelector('li[data-testid="assistant"]:nth-of-type(10)[data-status="complete"]')
   t.ok((await placement(page, 'li[data-testid="assistant"]:nth-of-type(10)')).inView, 'the page follows the reply after a reload')
-  t.equal((await app.inject({ method: 'GET', url: `/sessions/${session}/messages` })).json().messages.length, 10)
+  t.equal((await history()).length, 10)
   t.comment(`screenshots in ${shots}`)
+})
+
+t.test('a message over the limit: told plainly, not sent, the text kept in the box to split', { skip: browser === undefined }, async (t) => {
+  const { page, stored } = await openChat(t, { MAX_MESSAGE_CHARS: '60' })
+  const box = page.getByLabel('Your message')
+  const long = 'Work has been so much this month and I am tired. My manager keeps adding tasks and I say yes.'
+  await box.fill(long)
+  await page.getByRole('button', { name: 'Send' }).click()
+  const said = await (await page.waitForSelector('[data-testid="error"]')).textContent()
+  t.match(said, /too long.*limit is 60 characters.*not sent.*still in the box.*split/, 'the user is told why, the limit, and what to do')
+  const where = await page.locator('[data-testid="error"]').boundingBox()
+  t.ok(where !== null && where.y >= 0 && where.y + where.height <= 740, 'beside the box, on screen')
+  await page.waitForFunction((text) => (globalThis as any).document.querySelector('textarea').value === text, long)
+  t.equal(await page.$$eval('ol.turns > li', items => items.length), 0, 'nothing was added to the conversation')
+  t.same(await stored(), [], 'nothing was stored')
+  t.equal(await page.textContent('[data-testid="count"]'), `${long.length} / 60`, 'a count against the limit')
+  await page.screenshot({ path: join(shots, 'too-long.png') })
+
+  // Split in two, each goes through.
+  const cut = long.indexOf(' My manager')
+  await box.fill(long.slice(0, cut))
+  t.notMatch(await page.getAttribute('[data-testid="count"]', 'class'), /over/, 'the first part fits')
+  await page.getByRole('button', { name: 'Send' }).click()
+  await page.waitForSelector('li[data-testid="assistant"]:nth-of-type(2)[data-status="complete"]')
+  t.equal(await page.isVisible('[data-testid="error"]'), false, 'the warning goes once a message is sent')
+  await box.fill(long.slice(cut + 1))
+  await page.getByRole('button', { name: 'Send' }).click()
+  await page.waitForSelector('li[data-testid="assistant"]:nth-of-type(4)[data-status="complete"]')
+  t.same((await stored()).filter(m => m.role === 'user').map(m => m.content), [long.slice(0, cut), long.slice(cut + 1)])
 })

@@ -1,7 +1,7 @@
 // The streaming client library: SSE parsing under adversarial chunkings, and the real API end to end.
 import t from 'tap'
 import fc from 'fast-check'
-import { chat, messages, readEvents, resume, stop, TherapyBotError, type ChatEvent } from '../../clients/therapybot-client.ts'
+import { chat, messages, MessageTooLongError, readEvents, resume, stop, TherapyBotError, type ChatEvent } from '../../clients/therapybot-client.ts'
 import { build, listen } from '../support/helper.ts'
 import { startCuttableProxy } from '../support/cuttable-proxy.ts'
 
@@ -184,4 +184,22 @@ t.test("messages() reads the session's stored conversation, and none for a sessi
   const other = await messages({ baseUrl, sessionId: 'history-1', userId: 'someone-else' })
   t.same(other, [], "another user's session is not shown")
   await t.rejects(messages({ baseUrl, sessionId: 'bad id!' }), { status: 400, code: 'INVALID_REQUEST' })
+})
+
+t.test('a message over the limit is a MessageTooLongError naming the limit, and nothing is stored', async (t) => {
+  const app = await build(t, { env: { MAX_MESSAGE_CHARS: '50' } })
+  const baseUrl = await listen(app)
+  const long = 'I have so much to say about this week that it will not fit in one message'
+  const error = await (async () => {
+    for await (const _event of chat({ baseUrl, message: long, sessionId: 'long-1' })) t.fail('no events')
+  })().then(() => undefined, (e: unknown) => e)
+  t.ok(error instanceof MessageTooLongError, 'a typed error a UI can tell apart')
+  t.ok(error instanceof TherapyBotError, 'and still a TherapyBotError')
+  t.match(error, { status: 400, code: 'MESSAGE_TOO_LONG', limit: 50, message: /nothing was stored/ })
+  t.same(await messages({ baseUrl, sessionId: 'long-1' }), [], 'the message was not stored')
+  // Split at the limit, it goes through.
+  for (const part of [long.slice(0, 50), long.slice(50)]) {
+    for await (const _event of chat({ baseUrl, message: part, sessionId: 'long-1' })) {}
+  }
+  t.same((await messages({ baseUrl, sessionId: 'long-1' })).filter(m => m.role === 'user').map(m => m.content), [long.slice(0, 50), long.slice(50)])
 })

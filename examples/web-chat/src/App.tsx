@@ -14,7 +14,7 @@ function sessionId (): string {
 
 export function App () {
   const [session] = useState(sessionId)
-  const { turns, notice, safety, connection, error, send, stopReply } = useChat(API, session)
+  const { turns, notice, safety, connection, error, limit, send, stopReply } = useChat(API, session)
   const [draft, setDraft] = useState('')
   const busy = connection !== 'idle'
   const end = useRef<HTMLDivElement>(null)
@@ -24,10 +24,14 @@ export function App () {
 
   const submit = (event: FormEvent): void => {
     event.preventDefault()
-    if (draft.trim() === '' || busy) return
-    void send(draft)
+    const text = draft
+    if (text.trim() === '' || busy) return
     setDraft('')
+    // Refused (too long, say): the text comes back to the box, unless something new was typed there.
+    void send(text).then(sent => { if (!sent) setDraft(current => current === '' ? text : current) })
   }
+  // Counted as the server counts: by character, not by UTF-16 unit.
+  const length = Array.from(draft).length
 
   return (
     <main>
@@ -61,15 +65,16 @@ export function App () {
         ))}
       </ol>
       {connection === 'reconnecting' && <p className='status' data-testid='reconnecting'>Connection lost; reconnecting…</p>}
-      {error !== undefined && <p className='error' role='alert'>{error}</p>}
       <form onSubmit={submit}>
+        {error !== undefined && <p className='error' role='alert' data-testid='error'>{error}</p>}
+        {/* No maxLength: it would cut a pasted text short without a word; the server's limit is told instead. */}
         <textarea
           aria-label='Your message'
           value={draft}
           onChange={event => setDraft(event.target.value)}
           placeholder='How are you feeling?'
-          maxLength={4000}
         />
+        {limit !== undefined && <span className={length > limit ? 'count over' : 'count'} data-testid='count'>{length} / {limit}</span>}
         <button type='submit' disabled={busy || draft.trim() === ''}>Send</button>
         <button type='button' onClick={() => { void stopReply() }} disabled={!busy}>Stop</button>
       </form>

@@ -2,7 +2,7 @@
 // arrive, keeps the AI notice and crisis resources, stops on request, resumes a dropped stream, and
 // after a reload shows the session's stored conversation again.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { chat, messages, resume, stop, TherapyBotError, type ChatEvent } from '../../../clients/therapybot-client.ts'
+import { chat, messages, MessageTooLongError, resume, stop, TherapyBotError, type ChatEvent } from '../../../clients/therapybot-client.ts'
 
 export interface Turn {
   role: 'user' | 'assistant'
@@ -31,6 +31,8 @@ export function useChat (baseUrl: string, sessionId: string) {
   const [safety, setSafety] = useState<SafetyEvent | undefined>(() => saved(`therapybot-safety:${sessionId}`))
   const [connection, setConnection] = useState<'idle' | 'streaming' | 'reconnecting'>('idle')
   const [error, setError] = useState<string>()
+  // Learnt from a refusal: the most characters one message may hold.
+  const [limit, setLimit] = useState<number>()
   const abort = useRef<AbortController | undefined>(undefined)
 
   // A reload: the session lives on at the server, so show what it holds (unless a send came first).
@@ -49,7 +51,8 @@ export function useChat (baseUrl: string, sessionId: string) {
     setTurns(all => [...all.slice(0, -1), change(all.at(-1) as Turn)])
   }
 
-  const send = useCallback(async (message: string) => {
+  /** Sends a message; false when the server refused it before storing it (the caller keeps the text). */
+  const send = useCallback(async (message: string): Promise<boolean> => {
     setError(undefined)
     setTurns(all => [...all, { role: 'user', text: message, status: 'complete' }, { role: 'assistant', text: '', status: 'streaming' }])
     const controller = new AbortController()
@@ -81,6 +84,16 @@ export function useChat (baseUrl: string, sessionId: string) {
         break
       } catch (failure) {
         if (controller.signal.aborted) break
+        // Answered before the stream: the message was not stored, so it leaves the conversation.
+        if (failure instanceof TherapyBotError && failure.status >= 400 && lastEventId === undefined) {
+          setTurns(all => all.slice(0, -2))
+          setConnection('idle')
+          if (failure instanceof MessageTooLongError) {
+            setLimit(failure.limit)
+            setError(`Your message is too long to send${failure.limit !== undefined ? ` (the limit is ${failure.limit} characters)` : ''}, so it was not sent. It is still in the box: split it into shorter messages and send them one at a time.`)
+          } else setError(`${failure.message} Your message was not sent; it is still in the box.`)
+          return false
+        }
         const dropped = failure instanceof TypeError || (failure instanceof TherapyBotError && failure.status === 0)
         if (!dropped || lastEventId === undefined || attempt >= MAX_RESUMES) {
           updateReply(turn => ({ ...turn, status: 'failed' }))
@@ -94,6 +107,7 @@ export function useChat (baseUrl: string, sessionId: string) {
       }
     }
     setConnection('idle')
+    return true
   }, [baseUrl, sessionId])
 
   // The server stops the model and ends the stream with done/stopped; if it cannot be reached, stop reading.
@@ -101,5 +115,5 @@ export function useChat (baseUrl: string, sessionId: string) {
     await stop({ baseUrl, sessionId }).catch(() => abort.current?.abort())
   }, [baseUrl, sessionId])
 
-  return { turns, notice, safety, connection, error, send, stopReply }
+  return { turns, notice, safety, connection, error, limit, send, stopReply }
 }
