@@ -19,7 +19,12 @@ export interface ContentEvent { type: 'content', content: string }
 export interface NoticeEvent { type: 'notice', notice: { kind: string, message: string } }
 /** The crisis protocol fired: show the message and the resources, before and beside the reply. */
 export interface SafetyEvent { type: 'safety', safety: { level: 'elevated' | 'crisis', category: 'self_harm' | 'harm_to_others' | 'abuse', message: string, resources: Resource[] } }
-export interface DoneEvent { type: 'done', done: true, messageId: string, stopReason: string, usage?: { inputTokens: number, outputTokens: number, cacheReadTokens?: number, cacheWriteTokens?: number } }
+/**
+ * The reply ended and is stored (`messageId` is its id in `messages()`). `fallback: true`: the
+ * configured model failed before its first token, so the service's built-in offline listener
+ * answered instead (worth a quiet note to the user: the reply is simpler than usual).
+ */
+export interface DoneEvent { type: 'done', done: true, messageId: string, stopReason: string, fallback?: true, usage?: { inputTokens: number, outputTokens: number, cacheReadTokens?: number, cacheWriteTokens?: number } }
 export interface ReplyErrorEvent { type: 'error', error: string, code: string }
 
 /** A message as the server stored it (GET /sessions/{id}/messages). */

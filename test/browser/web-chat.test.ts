@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { build, listen } from '../support/helper.ts'
 import { launchChromium, serveStatic } from '../support/chromium.ts'
+import { startAnthropicMock } from '../support/mocks/anthropic.ts'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -156,4 +157,31 @@ t.test('a message over the limit: told plainly, not sent, the text kept in the b
   await page.getByRole('button', { name: 'Send' }).click()
   await page.waitForSelector('li[data-testid="assistant"]:nth-of-type(4)[data-status="complete"]')
   t.same((await stored()).filter(m => m.role === 'user').map(m => m.content), [long.slice(0, cut), long.slice(cut + 1)])
+})
+
+t.test('a reply the offline listener gave because the model failed has a quiet note, after a reload too', { skip: browser === undefined }, async (t) => {
+  const mock = await startAnthropicMock()
+  t.teardown(() => mock.close())
+  mock.defaultReply = { status: 529 }
+  const { page, stored } = await openChat(t, { AGENT_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: mock.url, AGENT_MAX_RETRIES: '0', AGENT_FALLBACK: 'reflective' })
+  const first = 'li[data-testid="assistant"]:nth-of-type(2)'
+  const second = 'li[data-testid="assistant"]:nth-of-type(4)'
+  await page.getByLabel('Your message').fill('I have been feeling anxious about work')
+  await page.getByRole('button', { name: 'Send' }).click()
+  await page.waitForSelector(`${first}[data-status="complete"]`)
+  t.match(await page.textContent(`${first} [data-testid="fallback"]`), /model could not be reached.*built-in listener/, 'the note says what happened')
+  t.equal(await page.$eval(first, item => item.firstChild?.textContent), (await stored())[1].content, 'the reply itself is shown as stored')
+  t.equal(await page.isVisible('[data-testid="error"]'), false, 'not an error')
+  await page.screenshot({ path: join(shots, 'fallback.png') })
+
+  mock.enqueue({ tokens: ['That ', 'sounds ', 'hard.'] })
+  await page.getByLabel('Your message').fill('It has been going on for weeks')
+  await page.getByRole('button', { name: 'Send' }).click()
+  await page.waitForSelector(`${second}[data-status="complete"]`)
+  t.equal(await page.textContent(second), 'That sounds hard.', 'the model answered: no note')
+
+  await page.reload()
+  await page.waitForSelector(`${second}[data-status="complete"]`)
+  t.equal(await page.$$eval('[data-testid="fallback"]', notes => notes.length), 1, 'after a reload the note is on the fallback reply only')
+  t.ok(await page.isVisible(`${first} [data-testid="fallback"]`))
 })

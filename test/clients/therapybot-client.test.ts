@@ -1,9 +1,10 @@
 // The streaming client library: SSE parsing under adversarial chunkings, and the real API end to end.
 import t from 'tap'
 import fc from 'fast-check'
-import { chat, messages, MessageTooLongError, readEvents, resume, stop, TherapyBotError, type ChatEvent } from '../../clients/therapybot-client.ts'
+import { chat, messages, MessageTooLongError, readEvents, resume, stop, TherapyBotError, type ChatEvent, type DoneEvent } from '../../clients/therapybot-client.ts'
 import { build, listen } from '../support/helper.ts'
 import { startCuttableProxy } from '../support/cuttable-proxy.ts'
+import { startAnthropicMock } from '../support/mocks/anthropic.ts'
 
 const EVENTS = [
   { notice: { kind: 'ai_disclosure', message: 'You are talking with an AI, not a person.' } },
@@ -202,4 +203,23 @@ t.test('a message over the limit is a MessageTooLongError naming the limit, and 
     for await (const _event of chat({ baseUrl, message: part, sessionId: 'long-1' })) {}
   }
   t.same((await messages({ baseUrl, sessionId: 'long-1' })).filter(m => m.role === 'user').map(m => m.content), [long.slice(0, 50), long.slice(50)])
+})
+
+t.test("done says fallback when the model failed and the offline listener answered; not when the model answered", async (t) => {
+  const mock = await startAnthropicMock()
+  t.teardown(() => mock.close())
+  const app = await build(t, { env: { AGENT_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: mock.url, AGENT_MAX_RETRIES: '0', AGENT_FALLBACK: 'reflective' } })
+  const baseUrl = await listen(app)
+  const ends = async (sessionId: string): Promise<Array<DoneEvent & { id: string }>> => {
+    const done = []
+    for await (const event of chat({ baseUrl, message: 'I feel anxious about work', sessionId })) if (event.type === 'done') done.push(event)
+    return done
+  }
+  mock.enqueue({ status: 529 })
+  const [fallback] = await ends('fallback-1')
+  t.equal(fallback?.fallback, true, 'the offline listener answered')
+  t.equal((await messages({ baseUrl, sessionId: 'fallback-1' }))[1]?.id, fallback?.messageId, 'messageId names the stored reply')
+  mock.enqueue({ tokens: ['I ', 'hear ', 'you.'] })
+  const [answered] = await ends('fallback-2')
+  t.equal(answered?.fallback, undefined, 'the model answered: no mark')
 })

@@ -8,14 +8,17 @@ export interface Turn {
   role: 'user' | 'assistant'
   text: string
   status: 'streaming' | 'complete' | 'stopped' | 'interrupted' | 'failed'
+  /** The built-in offline listener answered, because the configured model failed. */
+  fallback?: boolean
 }
 
 type SafetyEvent = Extract<ChatEvent, { type: 'safety' }>['safety']
 
 const MAX_RESUMES = 5
 
-// The notice and the resources come only in a reply's stream, and the stored history holds neither:
-// they are kept beside the session id, so that a reload still shows them.
+// The notice, the resources and which replies were a fallback come only in a reply's stream, and
+// the stored history holds none of them: they are kept beside the session id, so that a reload
+// still shows them.
 function saved<T> (key: string): T | undefined {
   const text = sessionStorage.getItem(key)
   return text === null ? undefined : JSON.parse(text) as T
@@ -39,7 +42,8 @@ export function useChat (baseUrl: string, sessionId: string) {
   useEffect(() => {
     const controller = new AbortController()
     messages({ baseUrl, sessionId, signal: controller.signal }).then(stored => {
-      const restored = stored.map((message): Turn => ({ role: message.role, text: message.content, status: message.status }))
+      const fallbacks = new Set(saved<string[]>(`therapybot-fallbacks:${sessionId}`))
+      const restored = stored.map((message): Turn => ({ role: message.role, text: message.content, status: message.status, fallback: fallbacks.has(message.id) }))
       setTurns(all => all.length === 0 ? restored : all)
     }, (failure: unknown) => {
       if (!controller.signal.aborted) setError(`Could not load the conversation: ${failure instanceof Error ? failure.message : String(failure)}`)
@@ -75,7 +79,8 @@ export function useChat (baseUrl: string, sessionId: string) {
           }
           else if (event.type === 'done') {
             const status = event.stopReason === 'stopped' ? 'stopped' : event.stopReason === 'interrupted' ? 'interrupted' : 'complete'
-            updateReply(turn => ({ ...turn, status }))
+            updateReply(turn => ({ ...turn, status, fallback: event.fallback === true }))
+            if (event.fallback === true) keep(`therapybot-fallbacks:${sessionId}`, [...saved<string[]>(`therapybot-fallbacks:${sessionId}`) ?? [], event.messageId])
           } else if (event.type === 'error') {
             updateReply(turn => ({ ...turn, status: 'failed' }))
             setError(event.error)
