@@ -2,7 +2,7 @@
 // dependency (eventsource-parser, which reassembles events split across network reads correctly).
 //
 //   for await (const event of chat({ baseUrl, message, sessionId, signal })) {
-//     if (event.type === 'notice') showNotice(event.notice)          // must be shown: the AI disclosure
+//     if (event.type === 'notice') showNotice(event.notice)          // must be shown: the AI disclosure, a minor's notices
 //     else if (event.type === 'safety') showResources(event.safety)  // must be shown: crisis resources
 //     else if (event.type === 'content') append(event.content)
 //   }
@@ -15,8 +15,15 @@ import { createParser, type EventSourceMessage } from 'eventsource-parser'
 export interface Resource { name: string, phone?: string, text?: string, url?: string, description?: string }
 
 export interface ContentEvent { type: 'content', content: string }
-/** A notice the user must see: the AI disclosure. */
-export interface NoticeEvent { type: 'notice', notice: { kind: string, message: string } }
+/** Every kind of notice the service sends (as its compliance profiles make them due); show each one. */
+export const NOTICE_KINDS = ['ai_disclosure', 'minor_suitability', 'break_reminder'] as const
+export type NoticeKind = typeof NOTICE_KINDS[number]
+/**
+ * A notice the user must see: `ai_disclosure` (an AI, not a person: first in a session, then at
+ * intervals and when asked), and for a user known to be a minor `minor_suitability` (at the start:
+ * the service may not be suitable for some minors) and `break_reminder` (at intervals: take a break).
+ */
+export interface NoticeEvent { type: 'notice', notice: { kind: NoticeKind, message: string } }
 /** The crisis protocol fired: show the message and the resources, before and beside the reply. */
 export interface SafetyEvent { type: 'safety', safety: { level: 'elevated' | 'crisis', category: 'self_harm' | 'harm_to_others' | 'abuse', message: string, resources: Resource[] } }
 /**
@@ -88,6 +95,11 @@ interface Common {
 
 export interface ChatOptions extends Common {
   message: string
+  /**
+   * The user is a minor: the server adds the minors' notices and break reminders. Read only with
+   * authentication off; with it on, the token's claim decides.
+   */
+  minor?: boolean
   /** Names this message for safe retries; one is made when not given. */
   idempotencyKey?: string
   /** When `signal` aborts, let the reply go on on the server (to `resume()` it later) instead of stopping it. */
@@ -180,7 +192,7 @@ async function pause (ms: number, signal: AbortSignal | undefined): Promise<void
 export async function * chat (options: ChatOptions): AsyncGenerator<ChatEvent> {
   const key = options.idempotencyKey ?? newKey()
   const retries = options.retries ?? 3
-  const body = JSON.stringify({ message: options.message, sessionId: options.sessionId, userId: options.userId })
+  const body = JSON.stringify({ message: options.message, sessionId: options.sessionId, userId: options.userId, minor: options.minor })
   let lastEventId: string | undefined
   let ended = false
   let failed = 0

@@ -13,13 +13,18 @@ import { startAnthropicMock } from '../support/mocks/anthropic.ts'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
-/** Whether the element is wholly in view, above the message box pinned at the bottom, and how far the page has scrolled. */
+/**
+ * Whether the element is wholly in view (not under the message box pinned at the bottom, unless it
+ * is part of it, nor cut off by the pinned header's own scrolling), and how far the page has scrolled.
+ */
 async function placement (page: Page, selector: string): Promise<{ inView: boolean, scrolled: number }> {
   return await page.$eval(selector, (element) => {
     const window = globalThis as any // the page's, in the browser
     const box = element.getBoundingClientRect()
-    const form = window.document.querySelector('form').getBoundingClientRect()
-    return { inView: box.top >= 0 && box.bottom <= Math.min(window.innerHeight, form.top) + 1, scrolled: window.scrollY as number }
+    const form = window.document.querySelector('form')
+    const header = element.closest('.pinned')?.getBoundingClientRect()
+    const bottom = Math.min(window.innerHeight, form.contains(element) ? Infinity : form.getBoundingClientRect().top, header?.bottom ?? Infinity)
+    return { inView: box.top >= (header?.top ?? 0) && box.bottom <= bottom + 1, scrolled: window.scrollY as number }
   })
 }
 
@@ -138,8 +143,7 @@ t.test('a message over the limit: told plainly, not sent, the text kept in the b
   await page.getByRole('button', { name: 'Send' }).click()
   const said = await (await page.waitForSelector('[data-testid="error"]')).textContent()
   t.match(said, /too long.*limit is 60 characters.*not sent.*still in the box.*split/, 'the user is told why, the limit, and what to do')
-  const where = await page.locator('[data-testid="error"]').boundingBox()
-  t.ok(where !== null && where.y >= 0 && where.y + where.height <= 740, 'beside the box, on screen')
+  t.ok((await placement(page, '[data-testid="error"]')).inView, 'beside the box, on screen')
   await page.waitForFunction((text) => (globalThis as any).document.querySelector('textarea').value === text, long)
   t.equal(await page.$$eval('ol.turns > li', items => items.length), 0, 'nothing was added to the conversation')
   t.same(await stored(), [], 'nothing was stored')
@@ -184,4 +188,32 @@ t.test('a reply the offline listener gave because the model failed has a quiet n
   await page.waitForSelector(`${second}[data-status="complete"]`)
   t.equal(await page.$$eval('[data-testid="fallback"]', notes => notes.length), 1, 'after a reload the note is on the fallback reply only')
   t.ok(await page.isVisible(`${first} [data-testid="fallback"]`))
+})
+
+t.test("a minor sees the AI disclosure, the suitability notice and break reminders, pinned in view", { skip: browser === undefined }, async (t) => {
+  const { page } = await openChat(t, { BREAK_REMINDER_INTERVAL_MS: '1' }, '&minor=true')
+  const notice = (kind: string): string => `[data-testid="notice"][data-kind="${kind}"]`
+  await page.getByLabel('Your message').fill('school has been a lot lately')
+  await page.getByRole('button', { name: 'Send' }).click()
+  await page.waitForSelector('li[data-testid="assistant"]:nth-of-type(2)[data-status="complete"]')
+  t.match(await page.textContent(notice('ai_disclosure')), /AI, not a person/)
+  t.match(await page.textContent(notice('minor_suitability')), /may not be suitable for some minors/)
+  for (const kind of ['ai_disclosure', 'minor_suitability']) t.ok((await placement(page, notice(kind))).inView, `${kind} is in view`)
+  t.equal(await page.isVisible(notice('break_reminder')), false, 'no break reminder at the start')
+  await page.screenshot({ path: join(shots, 'minor.png') })
+
+  // The interval has passed by the next message: a break reminder, shown until it is read.
+  await page.getByLabel('Your message').fill('and my friends are busy')
+  await page.getByRole('button', { name: 'Send' }).click()
+  await page.waitForSelector(notice('break_reminder'))
+  t.match(await page.textContent(notice('break_reminder')), /take a break/)
+  t.ok((await placement(page, notice('break_reminder'))).inView, 'the break reminder is in view')
+  t.ok(await page.isVisible(notice('minor_suitability')), 'the suitability notice stays')
+  await page.screenshot({ path: join(shots, 'break-reminder.png') })
+  await page.click(`${notice('break_reminder')} button`)
+  await page.waitForSelector(notice('break_reminder'), { state: 'detached' })
+
+  await page.reload()
+  await page.waitForSelector('li[data-testid="assistant"]:nth-of-type(4)[data-status="complete"]')
+  t.same(await page.$$eval('[data-testid="notice"]', items => items.map(item => item.getAttribute('data-kind'))), ['ai_disclosure', 'minor_suitability'], 'after a reload: both notices, not the reminder already read')
 })

@@ -1,10 +1,11 @@
 // The streaming client library: SSE parsing under adversarial chunkings, and the real API end to end.
 import t from 'tap'
 import fc from 'fast-check'
-import { chat, messages, MessageTooLongError, readEvents, resume, stop, TherapyBotError, type ChatEvent, type DoneEvent } from '../../clients/therapybot-client.ts'
+import { chat, messages, MessageTooLongError, NOTICE_KINDS, readEvents, resume, stop, TherapyBotError, type ChatEvent, type DoneEvent, type NoticeEvent } from '../../clients/therapybot-client.ts'
 import { build, listen } from '../support/helper.ts'
 import { startCuttableProxy } from '../support/cuttable-proxy.ts'
 import { startAnthropicMock } from '../support/mocks/anthropic.ts'
+import { NOTICE_TEXTS } from '../../src/compliance/notice-texts.ts'
 
 const EVENTS = [
   { notice: { kind: 'ai_disclosure', message: 'You are talking with an AI, not a person.' } },
@@ -222,4 +223,23 @@ t.test("done says fallback when the model failed and the offline listener answer
   mock.enqueue({ tokens: ['I ', 'hear ', 'you.'] })
   const [answered] = await ends('fallback-2')
   t.equal(answered?.fallback, undefined, 'the model answered: no mark')
+})
+
+t.test("every notice kind the server sends is typed; a minor's stream carries the suitability notice and break reminders", async (t) => {
+  t.same([...NOTICE_KINDS].sort(), Object.keys(NOTICE_TEXTS).sort(), 'the client names each kind the server has')
+  const app = await build(t, { env: { BREAK_REMINDER_INTERVAL_MS: '1' } })
+  const baseUrl = await listen(app)
+  const notices = async (sessionId: string, minor?: boolean): Promise<NoticeEvent['notice'][]> => {
+    const shown = []
+    for await (const event of chat({ baseUrl, message: 'school has been a lot lately', sessionId, minor })) if (event.type === 'notice') shown.push(event.notice)
+    return shown
+  }
+  const first = await notices('minor-1', true)
+  t.same(first.map(notice => notice.kind), ['ai_disclosure', 'minor_suitability'], 'a minor: the AI disclosure and the suitability notice at the start')
+  t.match(first[1]?.message, /may not be suitable for some minors/)
+  const later = await notices('minor-1', true)
+  t.same(later.map(notice => notice.kind), ['break_reminder'], 'then a break reminder when the interval has passed')
+  t.match(later[0]?.message, /take a break/)
+  t.same((await notices('adult-1')).map(notice => notice.kind), ['ai_disclosure'], 'not a minor: the disclosure only')
+  t.same(await notices('adult-1'), [], 'and no break reminders')
 })

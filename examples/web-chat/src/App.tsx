@@ -1,8 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { NOTICE_KINDS } from '../../../clients/therapybot-client.ts'
 import { useChat } from './use-chat.ts'
 
 // The API to talk to: ?api=... in the address, else VITE_API_URL at build time, else a local server.
-const API = new URLSearchParams(location.search).get('api') ?? import.meta.env.VITE_API_URL ?? 'http://localhost:5000'
+const query = new URLSearchParams(location.search)
+const API = query.get('api') ?? import.meta.env.VITE_API_URL ?? 'http://localhost:5000'
+// Whether the user is a minor: a real app knows it from its sign-up (with authentication on, the token's claim decides).
+const MINOR = query.get('minor') === 'true'
+
+// The notices kept pinned at the top: every kind the server sends but the break reminder.
+const STANDING = NOTICE_KINDS.filter(kind => kind !== 'break_reminder')
 
 function sessionId (): string {
   const saved = sessionStorage.getItem('therapybot-session')
@@ -14,7 +21,7 @@ function sessionId (): string {
 
 export function App () {
   const [session] = useState(sessionId)
-  const { turns, notice, safety, connection, error, limit, send, stopReply } = useChat(API, session)
+  const { turns, notices, dismissNotice, safety, connection, error, limit, send, stopReply } = useChat(API, session, MINOR)
   const [draft, setDraft] = useState('')
   const busy = connection !== 'idle'
   const end = useRef<HTMLDivElement>(null)
@@ -35,10 +42,12 @@ export function App () {
 
   return (
     <main>
-      {/* Pinned: the AI notice and the crisis resources stay in view however long the conversation. */}
+      {/* Pinned: the notices and the crisis resources stay in view however long the conversation. */}
       <header className='pinned'>
         <h1>TherapyBot</h1>
-        {notice !== undefined && <p className='notice' role='note' data-testid='notice'>{notice}</p>}
+        {STANDING.map(kind => notices[kind] !== undefined && (
+          <p key={kind} className={`notice ${kind}`} role='note' data-testid='notice' data-kind={kind}>{notices[kind]}</p>
+        ))}
         {safety !== undefined && (
           <details className='safety' role='alert' data-testid='safety' open>
             <summary>{safety.message}</summary>
@@ -67,6 +76,13 @@ export function App () {
       </ol>
       {connection === 'reconnecting' && <p className='status' data-testid='reconnecting'>Connection lost; reconnecting…</p>}
       <form onSubmit={submit}>
+        {/* A break reminder comes later, so it shows beside the message box until it is read. */}
+        {notices.break_reminder !== undefined && (
+          <p className='notice break_reminder' role='note' data-testid='notice' data-kind='break_reminder'>
+            {notices.break_reminder}
+            <button type='button' onClick={() => dismissNotice('break_reminder')}>OK</button>
+          </p>
+        )}
         {error !== undefined && <p className='error' role='alert' data-testid='error'>{error}</p>}
         {/* No maxLength: it would cut a pasted text short without a word; the server's limit is told instead. */}
         <textarea

@@ -1,8 +1,8 @@
 // The chat state of the example app, on the TherapyBot client library: streams replies as they
-// arrive, keeps the AI notice and crisis resources, stops on request, resumes a dropped stream, and
+// arrive, keeps every notice (the AI disclosure, a minor's) and the crisis resources, stops on request, resumes a dropped stream, and
 // after a reload shows the session's stored conversation again.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { chat, messages, MessageTooLongError, resume, stop, TherapyBotError, type ChatEvent } from '../../../clients/therapybot-client.ts'
+import { chat, messages, MessageTooLongError, resume, stop, TherapyBotError, type ChatEvent, type NoticeKind } from '../../../clients/therapybot-client.ts'
 
 export interface Turn {
   role: 'user' | 'assistant'
@@ -16,7 +16,7 @@ type SafetyEvent = Extract<ChatEvent, { type: 'safety' }>['safety']
 
 const MAX_RESUMES = 5
 
-// The notice, the resources and which replies were a fallback come only in a reply's stream, and
+// The notices, the resources and which replies were a fallback come only in a reply's stream, and
 // the stored history holds none of them: they are kept beside the session id, so that a reload
 // still shows them.
 function saved<T> (key: string): T | undefined {
@@ -28,9 +28,11 @@ function keep (key: string, value: unknown): void {
   sessionStorage.setItem(key, JSON.stringify(value))
 }
 
-export function useChat (baseUrl: string, sessionId: string) {
+/** `minor`: the user is a minor (the server then adds the minors' notices). */
+export function useChat (baseUrl: string, sessionId: string, minor = false) {
   const [turns, setTurns] = useState<Turn[]>([])
-  const [notice, setNotice] = useState<string | undefined>(() => saved(`therapybot-notice:${sessionId}`))
+  // Each kind's latest message: the AI disclosure, and for a minor the suitability notice and a break reminder.
+  const [notices, setNotices] = useState<Partial<Record<NoticeKind, string>>>(() => saved(`therapybot-notices:${sessionId}`) ?? {})
   const [safety, setSafety] = useState<SafetyEvent | undefined>(() => saved(`therapybot-safety:${sessionId}`))
   const [connection, setConnection] = useState<'idle' | 'streaming' | 'reconnecting'>('idle')
   const [error, setError] = useState<string>()
@@ -51,6 +53,12 @@ export function useChat (baseUrl: string, sessionId: string) {
     return () => controller.abort()
   }, [baseUrl, sessionId])
 
+  useEffect(() => { keep(`therapybot-notices:${sessionId}`, notices) }, [sessionId, notices])
+  /** A break reminder, once read, may go; the rest stay in view. */
+  const dismissNotice = useCallback((kind: NoticeKind) => {
+    setNotices(({ [kind]: _gone, ...rest }) => rest)
+  }, [])
+
   const updateReply = (change: (turn: Turn) => Turn): void => {
     setTurns(all => [...all.slice(0, -1), change(all.at(-1) as Turn)])
   }
@@ -63,7 +71,7 @@ export function useChat (baseUrl: string, sessionId: string) {
     abort.current = controller
     setConnection('streaming')
     let lastEventId: string | undefined
-    let events: AsyncIterable<ChatEvent> = chat({ baseUrl, sessionId, message, signal: controller.signal, onRetry: () => setConnection('reconnecting') })
+    let events: AsyncIterable<ChatEvent> = chat({ baseUrl, sessionId, message, minor, signal: controller.signal, onRetry: () => setConnection('reconnecting') })
     for (let attempt = 0; ; attempt++) {
       try {
         for await (const event of events) {
@@ -71,8 +79,8 @@ export function useChat (baseUrl: string, sessionId: string) {
           setConnection('streaming')
           if (event.type === 'content') updateReply(turn => ({ ...turn, text: turn.text + event.content }))
           else if (event.type === 'notice') {
-            setNotice(event.notice.message)
-            keep(`therapybot-notice:${sessionId}`, event.notice.message)
+            const { kind, message } = event.notice
+            setNotices(all => ({ ...all, [kind]: message }))
           } else if (event.type === 'safety') {
             setSafety(event.safety)
             keep(`therapybot-safety:${sessionId}`, event.safety)
@@ -113,12 +121,12 @@ export function useChat (baseUrl: string, sessionId: string) {
     }
     setConnection('idle')
     return true
-  }, [baseUrl, sessionId])
+  }, [baseUrl, sessionId, minor])
 
   // The server stops the model and ends the stream with done/stopped; if it cannot be reached, stop reading.
   const stopReply = useCallback(async () => {
     await stop({ baseUrl, sessionId }).catch(() => abort.current?.abort())
   }, [baseUrl, sessionId])
 
-  return { turns, notice, safety, connection, error, limit, send, stopReply }
+  return { turns, notices, dismissNotice, safety, connection, error, limit, send, stopReply }
 }
