@@ -34,8 +34,12 @@ export interface SafetyEvent { type: 'safety', safety: { level: 'elevated' | 'cr
 export interface DoneEvent { type: 'done', done: true, messageId: string, stopReason: string, fallback?: true, usage?: { inputTokens: number, outputTokens: number, cacheReadTokens?: number, cacheWriteTokens?: number } }
 export interface ReplyErrorEvent { type: 'error', error: string, code: string }
 
-/** A message as the server stored it (GET /sessions/{id}/messages). */
-export interface StoredMessage { id: string, role: 'user' | 'assistant', content: string, createdAt: string, status: 'complete' | 'interrupted' | 'failed' }
+/**
+ * A message as the server stored it (GET /sessions/{id}/messages). `interrupted`: cut short, or
+ * still streaming (a reply is stored so while it goes on); `unreadable`: it could not be decrypted
+ * (its content is empty).
+ */
+export interface StoredMessage { id: string, role: 'user' | 'assistant', content: string, createdAt: string, status: 'complete' | 'interrupted' | 'failed' | 'unreadable' }
 
 /** Every event carries its `id` (`<replyId>:<sequence>`): keep the last one to resume after a drop. */
 export type ChatEvent = { id: string } & (ContentEvent | NoticeEvent | SafetyEvent | DoneEvent | ReplyErrorEvent)

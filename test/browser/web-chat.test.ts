@@ -217,3 +217,42 @@ t.test("a minor sees the AI disclosure, the suitability notice and break reminde
   await page.waitForSelector('li[data-testid="assistant"]:nth-of-type(4)[data-status="complete"]')
   t.same(await page.$$eval('[data-testid="notice"]', items => items.map(item => item.getAttribute('data-kind'))), ['ai_disclosure', 'minor_suitability'], 'after a reload: both notices, not the reminder already read')
 })
+
+t.test('a reload while a reply streams: the conversation comes back and the rest of the reply arrives', { skip: browser === undefined }, async (t) => {
+  const mock = await startAnthropicMock()
+  t.teardown(() => mock.close())
+  // The model holds the second reply after four words until the test lets it go on.
+  let goOn = (): void => {}
+  const open = new Promise<void>(resolve => { goOn = resolve })
+  t.teardown(goOn)
+  const words = ['It ', 'sounds ', 'like ', 'work ', 'has ', 'been ', 'heavy. ', 'What ', 'part ', 'weighs ', 'most?']
+  mock.enqueue({ tokens: ['Hello', ' there.'] }, { tokens: words, gate: { before: 4, open } })
+  const { page, stored } = await openChat(t, { AGENT_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: mock.url })
+  const reply = 'li[data-testid="assistant"]:nth-of-type(4)'
+  const textOf = async (selector: string): Promise<string | undefined> => await page.$eval(selector, item => item.firstChild?.textContent ?? '')
+  await page.getByLabel('Your message').fill('hi')
+  await page.getByRole('button', { name: 'Send' }).click()
+  await page.waitForSelector('li[data-testid="assistant"]:nth-of-type(2)[data-status="complete"]')
+  await page.getByLabel('Your message').fill('work has been a lot')
+  await page.getByRole('button', { name: 'Send' }).click()
+  const soFar = words.slice(0, 4).join('')
+  await page.waitForFunction(([selector, text]) => (globalThis as any).document.querySelector(selector)?.firstChild?.textContent === text, [reply, soFar] as const)
+
+  await page.reload()
+  await page.waitForSelector(`${reply}[data-status="streaming"]`)
+  t.same(await page.$$eval('ol.turns > li', items => items.map(item => item.firstChild?.textContent ?? '')), ['hi', 'Hello there.', 'work has been a lot', soFar], 'after the reload: the conversation and the reply so far')
+  t.equal(await page.getByRole('button', { name: 'Stop' }).isEnabled(), true, 'the reply can still be stopped')
+  await page.screenshot({ path: join(shots, 'reload-mid-reply.png') })
+
+  goOn()
+  await page.waitForSelector(`${reply}[data-status="complete"]`)
+  t.equal(await textOf(reply), words.join(''), 'the rest of the reply arrived, nothing twice')
+  t.equal((await stored())[3]?.content, words.join(''), 'as stored')
+  t.equal(mock.requests.length, 2, 'one model request for the reply, not a second one')
+  t.equal(await page.isVisible('[data-testid="error"]'), false)
+
+  // A reload after the reply ended shows it as stored, and follows nothing.
+  await page.reload()
+  await page.waitForSelector(`${reply}[data-status="complete"]`)
+  t.equal(await textOf(reply), words.join(''))
+})

@@ -70,6 +70,7 @@ export function App () {
           <li key={index} className={turn.role} data-testid={turn.role} data-status={turn.status}>
             {turn.text}
             {turn.status === 'stopped' && <em> (stopped)</em>}
+            {turn.status === 'unreadable' && <em>(this message could not be read)</em>}
             {turn.fallback === true && <small className='fallback' data-testid='fallback'>The AI model could not be reached, so the simpler built-in listener answered this one.</small>}
           </li>
         ))}

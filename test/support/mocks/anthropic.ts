@@ -53,6 +53,7 @@ export async function startAnthropicMock (): Promise<AnthropicMock> {
         res.end()
         return
       }
+      if (reply.gate?.before === index) await reply.gate.open
       if (reply.tokenDelayMs !== undefined) await sleep(reply.tokenDelayMs)
       if (res.destroyed) return
       await sse(res, 'content_block_delta', { index: 0, delta: { type: 'text_delta', text } }, reply.splitBytes)

@@ -9,6 +9,8 @@ export interface MockReply {
   tokens?: string[]
   /** Pause before each token (and before the first). */
   tokenDelayMs?: number
+  /** Hold the reply before the token at index `before` until `open` settles (a test decides when it goes on). */
+  gate?: { before: number, open: Promise<unknown> }
   /** Answer with this HTTP status and an error body instead of a stream (e.g. 529 overloaded). */
   status?: number
   /** Send an error event (overloaded) after this many tokens. */
