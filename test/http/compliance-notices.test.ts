@@ -7,20 +7,16 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { createSigner } from 'fast-jwt'
 import type { FastifyInstance } from 'fastify'
 import { build, listen } from '../support/helper.ts'
+import { sseEvents } from '../support/sse.ts'
 import { startAnthropicMock, systemText } from '../support/mocks/anthropic.ts'
 
 const SECRET = 'a-test-secret-of-enough-length-123456'
 const token = (claims: object): string => createSigner({ key: SECRET, expiresIn: 600000 })({ sub: 'teen', ...claims })
 
-/** The stream's events, from an injected chat's body. */
-function eventsOf (body: string): any[] {
-  return body.split('\n').filter(line => line.startsWith('data: ')).map(line => JSON.parse(line.slice(6)))
-}
-
 async function chat (app: FastifyInstance, payload: object, headers: Record<string, string> = {}) {
   const res = await app.inject({ method: 'POST', url: '/chat', payload: { message: 'hello', sessionId: 's1', ...payload }, headers })
   if (res.statusCode !== 200) throw new Error(`chat answered ${res.statusCode}: ${res.body}`)
-  const events = eventsOf(res.body)
+  const events = sseEvents(res.body).map(event => event.data)
   return { events, notices: events.filter(event => 'notice' in event).map(event => event.notice.kind as string) }
 }
 

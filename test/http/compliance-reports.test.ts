@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { build } from '../support/helper.ts'
+import { sseEvents } from '../support/sse.ts'
 import { PROTOCOL_MARKDOWN } from '../../src/compliance/crisis-protocol.ts'
 
 const TOKEN = 'reports-token-for-tests-0123456789'
@@ -17,7 +18,7 @@ async function report (app: FastifyInstance, from = today(), to = today()) {
 /** Sends a message; returns the safety event it showed, if any. */
 async function chat (app: FastifyInstance, sessionId: string, message: string) {
   const res = await app.inject({ method: 'POST', url: '/chat', payload: { message, sessionId, userId: 'u1' } })
-  const events = res.body.split('\n').filter(line => line.startsWith('data: ')).map(line => JSON.parse(line.slice(6)))
+  const events = sseEvents(res.body).map(event => event.data)
   return events.find(event => 'safety' in event)?.safety as { level: string, category: string } | undefined
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { createSigner } from 'fast-jwt'
 import { build, listen, postChat } from '../support/helper.ts'
+import { sseEvents } from '../support/sse.ts'
 import { createMemoryStore } from '../../src/store/memory.ts'
 
 t.test('SESSION_TTL_DAYS erases idle sessions and keeps active ones', async (t) => {
@@ -54,7 +55,7 @@ t.test('logs never hold message text, reply text or tokens; crisis flags are cou
   t.notOk(log.includes(marker), 'the message text is not logged')
   t.notOk(log.includes(token), 'the token is not logged')
   t.notOk(log.includes(token.split('.')[2] as string), 'nor its signature')
-  const replyText = body.split('\n').filter(l => l.startsWith('data: ')).map(l => JSON.parse(l.slice(6))).filter(e => e.content).map(e => e.content).join('')
+  const replyText = sseEvents(body).map(e => e.data).filter(e => e.content).map(e => e.content).join('')
   t.ok(replyText.length > 20)
   t.notOk(log.includes(replyText.slice(0, 40)), 'the reply text is not logged')
   const flag = lines.map(line => JSON.parse(line)).find(entry => entry.msg === 'crisis protocol triggered')

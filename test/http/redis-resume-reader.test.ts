@@ -2,6 +2,7 @@
 import t from 'tap'
 import { Redis } from 'ioredis'
 import { build, listen, postChat } from '../support/helper.ts'
+import { sseEvents } from '../support/sse.ts'
 import { startRedis } from '../support/redis-server.ts'
 
 const RESUMES = 5
@@ -46,8 +47,7 @@ t.test('many resumes through B of replies running on A: one more connection, eve
         if (++started === RESUMES) allStarted()
       }
     }
-    const events = body.split('\n\n').filter(block => block.includes('data: '))
-      .map(block => ({ id: /^id: (.*)$/m.exec(block)?.[1] as string, data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] as string) }))
+    const events = sseEvents(body)
     return { first, events }
   })
   await streaming
@@ -56,7 +56,7 @@ t.test('many resumes through B of replies running on A: one more connection, eve
 
   for (const [i, { first, events }] of (await Promise.all(resumes)).entries()) {
     t.match(events.at(-1)?.data, { done: true, stopReason: 'end_turn' }, `reply ${i} read to its end`)
-    const seqs = [...first.ids, ...events.map(e => e.id)].map(id => Number(id.split(':')[1]))
+    const seqs = [...first.ids, ...events.map(e => e.id)].map(id => Number(String(id).split(':')[1]))
     t.same(seqs, seqs.map((_s, n) => n), `reply ${i}: ids continue without gap or repeat`)
     const text = first.text + events.filter(e => 'content' in e.data).map(e => e.data.content).join('')
     const stored = (await a.inject({ method: 'GET', url: `/sessions/r${i}/messages?userId=u1` })).json().messages

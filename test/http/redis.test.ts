@@ -2,6 +2,7 @@
 import t from 'tap'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { build, listen, postChat } from '../support/helper.ts'
+import { sseEvents } from '../support/sse.ts'
 import { startRedis } from '../support/redis-server.ts'
 
 t.test('two instances on one Redis', async (t) => {
@@ -42,11 +43,10 @@ t.test('two instances on one Redis', async (t) => {
     })
     const response = await fetch(`${urlB}/sessions/resume/stream?userId=u1`, { headers: { 'last-event-id': first.ids.at(-1) as string } })
     t.equal(response.status, 200)
-    const blocks = (await response.text()).split('\n\n').filter(block => block.includes('data: '))
-    const rest = blocks.map(block => ({ id: /^id: (.*)$/m.exec(block)?.[1] as string, data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] as string) }))
+    const rest = sseEvents(await response.text())
     const text = first.text + rest.filter(e => 'content' in e.data).map(e => e.data.content).join('')
     t.match(rest.at(-1)?.data, { done: true, stopReason: 'end_turn' })
-    const seqs = [...first.ids, ...rest.map(e => e.id)].map(id => Number(id.split(':')[1]))
+    const seqs = [...first.ids, ...rest.map(e => e.id)].map(id => Number(String(id).split(':')[1]))
     t.same(seqs, seqs.map((_s, i) => i), 'ids continue without gap or repeat')
     const stored = (await a.inject({ method: 'GET', url: '/sessions/resume/messages?userId=u1' })).json().messages
     t.equal(stored[1].content, text, 'the stored reply is what the two connections showed')

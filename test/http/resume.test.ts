@@ -3,6 +3,7 @@ import t, { type Test } from 'tap'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { EventSource } from 'eventsource'
 import { build, listen, postChat } from '../support/helper.ts'
+import { sseEvents } from '../support/sse.ts'
 import { startAnthropicMock } from '../support/mocks/anthropic.ts'
 
 const TOKENS = Array.from({ length: 30 }, (_v, i) => `t${i} `)
@@ -30,10 +31,7 @@ async function resume (url: string, sessionId: string, lastEventId?: string, via
     headers: lastEventId !== undefined && !viaQuery ? { 'last-event-id': lastEventId } : {}
   })
   const text = await response.text()
-  const events = text.split('\n\n').filter(block => block.includes('data: ')).map(block => ({
-    id: /^id: (.*)$/m.exec(block)?.[1],
-    data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] as string)
-  }))
+  const events = sseEvents(text)
   return { status: response.status, headers: response.headers, events, text }
 }
 

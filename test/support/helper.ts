@@ -1,8 +1,8 @@
 // Builds the real app for a test, on the test's own settings, and tears it down after.
 import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
-import { createParser, type EventSourceMessage } from 'eventsource-parser'
 import { buildApp, type BuildAppOptions } from '../../src/app.ts'
+import { sseParser } from './sse.ts'
 
 type Test = { teardown: (fn: () => unknown) => void }
 
@@ -58,12 +58,11 @@ export async function postChat (baseUrl: string, body: object, options: { signal
     signal: options.signal
   })
   const result: ChatStream = { status: response.status, headers: response.headers, events: [], replyEvents: [], ids: [], comments: [], sequence: [], text: '' }
-  const parser = createParser({
-    onEvent: (message: EventSourceMessage) => {
-      const event = JSON.parse(message.data)
+  const parser = sseParser({
+    onEvent: ({ id, data: event }) => {
       result.events.push(event)
       result.sequence.push(Object.keys(event)[0] as string)
-      if (message.id !== undefined) result.ids.push(message.id)
+      if (id !== undefined) result.ids.push(id)
       if (typeof event.content === 'string') result.text += event.content
       options.onEvent?.(event)
     },

@@ -1,6 +1,6 @@
 // Talks to the offline listener through POST /chat (app.inject) and reads the SSE body as a client would.
 import type { FastifyInstance } from 'fastify'
-import { createParser } from 'eventsource-parser'
+import { sseEvents } from './sse.ts'
 
 export interface ListenerTurn {
   message: string
@@ -13,9 +13,7 @@ export interface ListenerTurn {
 export async function say (app: FastifyInstance, sessionId: string, message: string): Promise<ListenerTurn> {
   const response = await app.inject({ method: 'POST', url: '/chat', payload: { message, sessionId, userId: 'listener-tests' } })
   if (response.statusCode !== 200) throw new Error(`POST /chat answered ${response.statusCode}: ${response.body}`)
-  const events: any[] = []
-  const parser = createParser({ onEvent: (event) => { events.push(JSON.parse(event.data)) } })
-  parser.feed(response.body)
+  const events = sseEvents(response.body).map(event => event.data)
   const reply = events.filter(e => typeof e.content === 'string').map(e => e.content).join('')
   return { message, reply, safety: events.find(e => 'safety' in e)?.safety.level, done: events.find(e => 'done' in e) }
 }
