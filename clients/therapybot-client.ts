@@ -11,35 +11,37 @@
 // reply resumes and the message is never stored twice). Aborting `signal` stops the reply on the
 // server too, unless `keepRunning` asks that it go on for a later `resume()`.
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
+// Types only (erased when compiled): the events as the service defines them, so the two cannot drift.
+import type * as Vocabulary from '../src/vocabulary.ts'
 
-export interface Resource { name: string, phone?: string, text?: string, url?: string, description?: string }
+export type Resource = Vocabulary.SafetyEvent['safety']['resources'][number]
 
-export interface ContentEvent { type: 'content', content: string }
+export type ContentEvent = { type: 'content' } & Vocabulary.ContentEvent
 /** Every kind of notice the service sends (as its compliance profiles make them due); show each one. */
-export const NOTICE_KINDS = ['ai_disclosure', 'minor_suitability', 'break_reminder'] as const
-export type NoticeKind = typeof NOTICE_KINDS[number]
+export type NoticeKind = Vocabulary.NoticeKind
+export const NOTICE_KINDS = ['ai_disclosure', 'minor_suitability', 'break_reminder'] as const satisfies readonly NoticeKind[]
 /**
  * A notice the user must see: `ai_disclosure` (an AI, not a person: first in a session, then at
  * intervals and when asked), and for a user known to be a minor `minor_suitability` (at the start:
  * the service may not be suitable for some minors) and `break_reminder` (at intervals: take a break).
  */
-export interface NoticeEvent { type: 'notice', notice: { kind: NoticeKind, message: string } }
+export type NoticeEvent = { type: 'notice' } & Vocabulary.NoticeEvent
 /** The crisis protocol fired: show the message and the resources, before and beside the reply. */
-export interface SafetyEvent { type: 'safety', safety: { level: 'elevated' | 'crisis', category: 'self_harm' | 'harm_to_others' | 'abuse', message: string, resources: Resource[] } }
+export type SafetyEvent = { type: 'safety' } & Vocabulary.SafetyEvent
 /**
  * The reply ended and is stored (`messageId` is its id in `messages()`). `fallback: true`: the
  * configured model failed before its first token, so the service's built-in offline listener
  * answered instead (worth a quiet note to the user: the reply is simpler than usual).
  */
-export interface DoneEvent { type: 'done', done: true, messageId: string, stopReason: string, fallback?: true, usage?: { inputTokens: number, outputTokens: number, cacheReadTokens?: number, cacheWriteTokens?: number } }
-export interface ReplyErrorEvent { type: 'error', error: string, code: string }
+export type DoneEvent = { type: 'done' } & Vocabulary.DoneEvent
+export type ReplyErrorEvent = { type: 'error' } & Vocabulary.ErrorEvent
 
 /**
  * A message as the server stored it (GET /sessions/{id}/messages). `interrupted`: cut short, or
  * still streaming (a reply is stored so while it goes on); `unreadable`: it could not be decrypted
  * (its content is empty).
  */
-export interface StoredMessage { id: string, role: 'user' | 'assistant', content: string, createdAt: string, status: 'complete' | 'interrupted' | 'failed' | 'unreadable' }
+export interface StoredMessage { id: string, role: Vocabulary.Role, content: string, createdAt: string, status: Vocabulary.MessageStatus }
 
 /** Every event carries its `id` (`<replyId>:<sequence>`): keep the last one to resume after a drop. */
 export type ChatEvent = { id: string } & (ContentEvent | NoticeEvent | SafetyEvent | DoneEvent | ReplyErrorEvent)
