@@ -1,4 +1,4 @@
-// Authentication: off by default (the seed's behaviour, userId from the body or query); on with
+// Authentication: off by default (as the Flask version was, userId from the body or query); on with
 // AUTH_JWT_SECRET (HS256) or AUTH_JWKS_URL (RS256/ES256 keys from a JWKS, cached). Provides
 // `app.authenticate` (an onRequest hook for the routes that touch sessions) and `app.userFor`.
 import fp from 'fastify-plugin'

@@ -1,4 +1,4 @@
-// CORS for browser apps. In development `*` reflects any origin with credentials (the seed's
+// CORS for browser apps. In development `*` reflects any origin with credentials (the Flask version's
 // browser code relies on it); with NODE_ENV=production `*` is a plain `*` without credentials, and
 // credentials go only to the origins CORS_ORIGINS lists. The `null` origin (sandboxed frames,
 // file: pages) is never reflected.

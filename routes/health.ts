@@ -1,4 +1,4 @@
-// Health: the seed's /health, and Kubernetes' liveness and readiness probes.
+// Health: the Flask version's /health, and Kubernetes' liveness and readiness probes.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ErrorRef } from './schemas.ts'

@@ -1,4 +1,4 @@
-// GET /: what this API is and which agent answers (the seed's shape, plus `agent`).
+// GET /: what this API is and which agent answers (the Flask version's shape, plus `agent`).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { packageInfo } from '../src/package-info.ts'

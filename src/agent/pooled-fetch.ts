@@ -1,5 +1,5 @@
 // A `fetch` for the model SDKs built on undici's pooled client: the SDKs accept any fetch, and the
-// global one (WHATWG streams over undici) costs about half as much CPU again per streamed reply
+// global one (WHATWG streams over undici) costs markedly more CPU per streamed reply
 // (measured in BENCHMARKS.md). Same semantics for what the SDKs use: method, headers, body,
 // signal; a Response whose body streams.
 import { Readable } from 'node:stream'

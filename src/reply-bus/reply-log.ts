@@ -7,7 +7,7 @@ export interface ReplyLog {
   /**
    * The newest events' payloads; `first` is the seq of data[0], and the last is terminal once
    * `ended`. Payloads only, not event objects: thousands of ended replies wait here for late
-   * resumes, and an object per event was about half of their memory.
+   * resumes, and an object per event was much of their memory.
    */
   data: string[]
   first: number

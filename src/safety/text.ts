@@ -5,7 +5,7 @@ import model from 'wink-eng-lite-web-model'
 import { distance } from 'fastest-levenshtein'
 
 // Only the steps the screen reads: tokens (sbd) and negation scopes. Matching the rules on lemmas
-// as well found under one per cent more on the corpus, for about half the screen's time (the POS
+// as well found hardly more on the corpus, for much of the screen's time (the POS
 // tags lemmas need, and every rule run twice), so the rules list the inflections they need instead.
 const nlp = winkNLP(model, ['sbd', 'negation'])
 const its = nlp.its

@@ -1,7 +1,7 @@
 // A reply's events as SSE messages for one client, each event its own block, with `: ping`
 // comments (each a block of its own) from a shared ticker.
 // An iterator written out rather than an async generator racing a timer per stream: with
-// thousands of open streams, the race, the timer and the generator per token cost about a tenth
+// thousands of open streams, the race, the timer and the generator per token were a large share
 // of the server's CPU (bench/PROFILE.md). fastify-sse-v2 crashes the process on an error thrown
 // here, so `next()` never rejects.
 import type { ReplyEvent } from '../reply-bus/types.ts'

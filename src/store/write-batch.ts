@@ -1,6 +1,6 @@
 // Group commit for better-sqlite3: the writes asked for in one turn of the event loop commit in one
 // transaction. Under load a commit (appending to the WAL) costs more than the insert itself, so
-// this roughly halves the store's share of a chat (bench/PROFILE.md). Each write's promise settles
+// this cuts the store's share of a chat (bench/PROFILE.md). Each write's promise settles
 // once its transaction has committed; writes run in the order they were asked for.
 import type { Database } from 'better-sqlite3'
 
