@@ -80,9 +80,7 @@ interface ErrorBody { error?: string, code?: string, limit?: unknown }
 function answeredError (status: number, body: ErrorBody): TherapyBotError {
   const message = body.error ?? `HTTP ${status}`
   if (body.code === 'MESSAGE_TOO_LONG') {
-    // The server names the limit in its message ("longer than 4000 characters").
-    const named = typeof body.limit === 'number' ? body.limit : Number(/longer than (\d+) characters/.exec(message)?.[1])
-    return new MessageTooLongError(message, Number.isInteger(named) ? named : undefined)
+    return new MessageTooLongError(message, typeof body.limit === 'number' ? body.limit : undefined)
   }
   return new TherapyBotError(message, status, body.code ?? 'HTTP_ERROR')
 }

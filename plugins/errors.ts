@@ -12,6 +12,8 @@ export interface ErrorBody {
   error: string
   code: RequestErrorCode
   statusCode: number
+  /** MESSAGE_TOO_LONG only: the limit, in characters. */
+  limit?: number
 }
 
 /** The status each code is answered with. */
@@ -42,8 +44,8 @@ const HTTP_STATUS: Record<RequestErrorCode, number> = {
 }
 
 /** An HTTP error with one of the service's codes, as the error handler answers it. */
-export function httpError (code: RequestErrorCode, message: string): Error {
-  return httpErrors.createError(HTTP_STATUS[code], message, { code })
+export function httpError (code: RequestErrorCode, message: string, details: { limit?: number } = {}): Error {
+  return httpErrors.createError(HTTP_STATUS[code], message, { code, ...details })
 }
 
 // The HTTP layer's own refusals.
@@ -96,13 +98,15 @@ function isServiceCode (code: unknown): code is RequestErrorCode {
 }
 
 /** The JSON body for any error: known 4xx keep their reason, everything else is a generic 500. */
-export function toErrorBody (error: { statusCode?: number, code?: string, message: string }): ErrorBody {
+export function toErrorBody (error: { statusCode?: number, code?: string, message: string, limit?: unknown }): ErrorBody {
   if (error instanceof ServiceError) return { error: error.message, code: error.code, statusCode: HTTP_STATUS[error.code] }
   const statusCode = error.statusCode ?? 500
   if (statusCode >= 500 && statusCode !== 503) return INTERNAL
   const fastifyCode = error.code === undefined ? undefined : FASTIFY_CODES[error.code]
   if (fastifyCode !== undefined) return { error: FASTIFY_MESSAGES[fastifyCode] ?? error.message, code: fastifyCode, statusCode }
-  if (isServiceCode(error.code)) return { error: error.message, code: error.code, statusCode }
+  if (isServiceCode(error.code)) {
+    return { error: error.message, code: error.code, statusCode, ...(typeof error.limit === 'number' ? { limit: error.limit } : {}) }
+  }
   return clientErrorBody(statusCode)
 }
 
@@ -126,8 +130,8 @@ export function formatValidationErrors (errors: FastifySchemaValidationError[], 
   const first = errors[0]
   // An over-long message has its own code, so a client can tell the user and split it instead of losing it.
   if (first?.keyword === 'maxLength' && first.instancePath === '/message') {
-    const limit = String((first.params as { limit: number }).limit)
-    return httpError('MESSAGE_TOO_LONG', `message is longer than ${limit} characters, the limit; nothing was stored. Split it into shorter messages and send them one after another`)
+    const limit = (first.params as { limit: number }).limit
+    return httpError('MESSAGE_TOO_LONG', `message is longer than ${limit} characters, the limit; nothing was stored. Split it into shorter messages and send them one after another`, { limit })
   }
   const text = first === undefined ? `${dataVar} is invalid` : describe(first)
   return new Error(`Invalid ${dataVar}: ${text}`)

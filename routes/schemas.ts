@@ -7,7 +7,8 @@ import { EVENT_SCHEMAS, MessageStatusSchema, RequestErrorCodeSchema, RiskCategor
 export const ErrorSchema = Type.Object({
   error: Type.String({ description: 'What went wrong, naming the field or cause' }),
   code: RequestErrorCodeSchema,
-  statusCode: Type.Integer({ description: 'The HTTP status, repeated' })
+  statusCode: Type.Integer({ description: 'The HTTP status, repeated' }),
+  limit: Type.Optional(Type.Integer({ description: 'MESSAGE_TOO_LONG only: the most characters a message may have (MAX_MESSAGE_CHARS)' }))
 }, { $id: 'ApiError', description: 'The JSON body of every error answered before a stream starts' })
 
 /** A reference to the shared ApiError schema, for response maps. */

@@ -39,8 +39,10 @@ for (const c of cases) {
     t.equal(res.statusCode, c.status)
     t.match(res.headers['content-type'], /^application\/json/)
     const body = res.json()
-    t.same(Object.keys(body).sort(), ['code', 'error', 'statusCode'])
+    // A message over the limit also says the limit, as a number a client can show.
+    t.same(Object.keys(body).sort(), c.code === 'MESSAGE_TOO_LONG' ? ['code', 'error', 'limit', 'statusCode'] : ['code', 'error', 'statusCode'])
     t.match(body, { code: c.code, statusCode: c.status, error: c.error })
+    if (c.code === 'MESSAGE_TOO_LONG') t.equal(body.limit, 50)
     t.notMatch(res.body, /at .*\.(ts|js):\d+/, 'no stack trace')
     const after = (await app.inject({ method: 'GET', url: '/sessions/errors-1/messages?userId=u1' })).json()
     t.same(after, before)
