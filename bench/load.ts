@@ -1,5 +1,6 @@
 // The load: complete chats per second with autocannon, and thousands of simultaneous streams with
 // an undici client written for it (time to first token, completion, content checked word for word).
+import { createParser } from 'eventsource-parser'
 import autocannon from 'autocannon'
 import { Agent, request } from 'undici'
 
@@ -96,16 +97,9 @@ async function oneStream (agent: Agent, baseUrl: string, expected: string, timeo
       await response.body.dump()
       failed = true
     } else {
-      let pending = ''
-      for await (const chunk of response.body) {
-        pending += (chunk as Buffer).toString('utf8')
-        let end: number
-        while ((end = pending.indexOf('\n\n')) >= 0) {
-          const block = pending.slice(0, end)
-          pending = pending.slice(end + 2)
-          const at = block.indexOf('data: ')
-          if (at < 0) continue
-          const piece = dialect.textOf(JSON.parse(block.slice(at + 6).split('\n')[0] as string))
+      const parser = createParser({
+        onEvent: (message) => {
+          const piece = dialect.textOf(JSON.parse(message.data))
           if (typeof piece === 'string') {
             if (ttftMs < 0) ttftMs = performance.now() - started
             text += piece
@@ -114,7 +108,9 @@ async function oneStream (agent: Agent, baseUrl: string, expected: string, timeo
             failed = true
           }
         }
-      }
+      })
+      const decoder = new TextDecoder()
+      for await (const chunk of response.body) parser.feed(decoder.decode(chunk as Buffer, { stream: true }))
     }
   } catch {
     failed = true
