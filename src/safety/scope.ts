@@ -31,7 +31,8 @@ const PAST = rx(any(
   'used to', 'years ago', 'months ago', 'a year ago', 'long time ago', 'long ago', 'when i was (?:a |in |younger|little|\\d+|fifteen|sixteen|seventeen|fourteen|thirteen|twelve|a teen|a teenager|a kid|in school|in high school)',
   'in (?:19|20)\\d\\d', 'back in', 'as a (?:teen|teenager|kid|child)', 'in the past', 'in my teens', 'in high school',
   'in college', 'at uni', 'in my twenties', 'at (?:\\d+|fifteen|sixteen|seventeen|fourteen|thirteen)', 'once upon a time',
-  'during my', 'i was (?:\\d+|fifteen|sixteen|seventeen|fourteen|thirteen)', 'old scars', 'years clean', 'years free',
+  'during my', 'i was (?:\\d+|fifteen|sixteen|seventeen|fourteen|thirteen)', 'old scars', 'last year', 'first year',
+  '(?:years|months|a year) since', 'back then', 'years clean', 'years free',
   'months clean', 'years sober', 'anniversary', 'since then', 'that was', 'a few years back', 'years back', 'ages ago',
   'a decade ago', 'in my early', 'old habit', 'during (?:secondary|high|middle|primary) school', 'when i was (?:a )?teenager',
   'when i was young', 'from when i was', 'decades?', 'over a decade', 'as a teenager', 'at like \\d+', 'before,'
@@ -45,12 +46,16 @@ const RECOVERY = rx(any(
   'healed', 'past that', 'behind me', 'got through', 'overcame', 'overcome', 'sober', 'stopped', 'quit', 'haven t',
   'have not (?:cut|self harmed|hurt myself|relapsed)', 'not since', 'i am alive', 'happy to be alive', 'good place', 'stable',
   'well', 'i am now', 'now \\d+', 'feel strong', 'not doing (?:this|it)', 'it has been', 'tender', 'process', 'content',
-  'past (?:seventy|eighty|ninety|\\d+)', 'memories', 'stirred up'
+  'past (?:seventy|eighty|ninety|\\d+)', 'memories', 'stirred up', 'got me through', 'thriving', 'i am happy(?! to)', 'happy now',
+  'now i have (?:a (?:family|job|kid|husband|wife|partner|daughter|son|baby|dog|career)|kids|children|family|grandchildren)',
+  '(?:does|can|it) get(?:s)? better', 'now i recover', 'recoverd now', 'now i (?:mentor|work|help|teach|run)',
+  '(?:therapy|treatment|medication|my (?:dog|cat|kids|family|wife|husband|therapist|friends?)) (?:genuinely |really |honestly )?saved me'
 ))
 /** Anything that puts a risk back in the present. */
 const PRESENT = rx(any(
-  'again', 'lately', 'recently', 'these days', 'right now', 'tonight', 'today', 'this week', 'this weekend', 'starting to',
-  'started again', 'coming back', 'came back', 'back again', 'relapse', 'relapsed', 'urge', 'urges', 'miss it', 'craving',
+  'again', 'lately', 'recently', 'these days', 'right now', 'tonight', 'today i (?:want|wanted|feel|felt|cut|hurt|took|tried|thought|almost|nearly)',
+  'this week', 'this weekend', 'starting to', 'started again', 'coming back', 'came back', 'back again',
+  '(?<!(?:without|no|avoid|avoiding|prevent|preventing) )relapse', 'relapsed', 'urge', 'urges', 'miss it', 'craving',
   'cravings', 'tempted', 'want to (?:again|so bad)', 'thinking about it', 'creeping back', 'still want', 'still think',
   'still feel', 'still have (?:the )?(?:urges|thoughts)', 'now i want', 'wish i had', 'should have finished', 'wish it had worked',
   'wish i had succeeded', 'wish i had died', 'again and again', 'worse', 'every day', 'every night', 'all the time'
