@@ -52,6 +52,13 @@ export const ConfigSchema = Type.Object({
   DISCLOSURE_IDLE_DAYS: Type.Integer({ minimum: 0, default: 0 }),
   // Bearer token of GET /reports/crisis-referrals; unset, the route answers 404.
   REPORTS_TOKEN: Type.String({ default: '' }),
+  // The crisis hand-off: both set, flags at HANDOFF_LEVELS go to the operator's webhook (src/handoff/).
+  HANDOFF_WEBHOOK_URL: Type.String({ default: '', pattern: '^(https?://.+)?$' }),
+  HANDOFF_WEBHOOK_SECRET: Type.String({ default: '', pattern: '^(whsec_[A-Za-z0-9+/]+={0,2})?$' }),
+  HANDOFF_LEVELS: Type.String({ default: 'crisis', pattern: '^ *(elevated|crisis) *(, *(elevated|crisis) *)*$' }),
+  HANDOFF_RETRY_BASE_MS: Type.Integer({ minimum: 1, default: 1000 }),
+  HANDOFF_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 100, default: 8 }),
+  HANDOFF_TIMEOUT_MS: Type.Integer({ minimum: 10, default: 10000 }),
   AUTH_MINOR_CLAIM: Type.String({ minLength: 1, default: 'minor' }),
   AUTH_AGE_CLAIM: Type.String({ default: '' }),
 
@@ -95,10 +102,24 @@ export function loadConfig (opts: ConfigPluginOptions): Config {
     throw new Error('env/ANTHROPIC_API_KEY must be set when AGENT_PROVIDER=anthropic')
   }
   checkSecuritySettings(config)
+  checkHandoffSettings(config)
   // Node refuses a headers timeout above the request's; a stream is idle between pings.
   if (config.HEADERS_TIMEOUT_MS > config.REQUEST_TIMEOUT_MS) throw new Error('env/HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS')
   if (config.CONNECTION_TIMEOUT_MS <= config.SSE_KEEPALIVE_MS) throw new Error('env/CONNECTION_TIMEOUT_MS must exceed SSE_KEEPALIVE_MS, or open streams would be cut between pings')
   return config
+}
+
+// Standard Webhooks asks for a secret of 24 to 64 bytes.
+const MIN_SECRET_BYTES = 24
+
+function checkHandoffSettings (config: Config): void {
+  const url = config.HANDOFF_WEBHOOK_URL !== ''
+  const secret = config.HANDOFF_WEBHOOK_SECRET !== ''
+  if (url && !secret) throw new Error('env/HANDOFF_WEBHOOK_SECRET must be set with HANDOFF_WEBHOOK_URL (whsec_ and 24 to 64 random bytes in base64)')
+  if (secret && !url) throw new Error('env/HANDOFF_WEBHOOK_URL must be set with HANDOFF_WEBHOOK_SECRET')
+  if (secret && Buffer.from(config.HANDOFF_WEBHOOK_SECRET.slice('whsec_'.length), 'base64').length < MIN_SECRET_BYTES) {
+    throw new Error('env/HANDOFF_WEBHOOK_SECRET must hold at least 24 random bytes after whsec_ (base64)')
+  }
 }
 
 /** The server's trustProxy option: a hop count, or the addresses (CIDR) of the proxies in front. */

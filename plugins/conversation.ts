@@ -1,5 +1,5 @@
 // Provides `app.conversation`: the chat use case (src/chat/conversation.ts) wired to this
-// instance's store, agent, reply bus, risk screen, compliance duties and metrics.
+// instance's store, agent, reply bus, risk screen, compliance duties, crisis hand-off and metrics.
 import fp from 'fastify-plugin'
 import { Conversation } from '../src/chat/conversation.ts'
 
@@ -19,8 +19,9 @@ export default fp(async function conversationPlugin (app) {
     streams: replyBus.streams,
     safety: app.safety,
     compliance: app.compliance,
+    handoff: app.handoff ?? undefined,
     metrics: app.telemetry.chat,
     historyMaxTokens: app.config.HISTORY_MAX_TOKENS,
     isDraining: () => replyBus.draining
   }))
-}, { name: 'conversation', dependencies: ['config', 'store', 'agent', 'reply-bus', 'safety', 'compliance', 'telemetry'] })
+}, { name: 'conversation', dependencies: ['config', 'store', 'agent', 'reply-bus', 'safety', 'compliance', 'handoff', 'telemetry'] })

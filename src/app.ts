@@ -17,6 +17,7 @@ import conversationPlugin from '../plugins/conversation.ts'
 import agentPlugin from '../plugins/agent.ts'
 import safetyPlugin from '../plugins/safety.ts'
 import compliancePlugin from '../plugins/compliance.ts'
+import handoffPlugin from '../plugins/handoff.ts'
 import authPlugin from '../plugins/auth.ts'
 import rateLimitPlugin from '../plugins/rate-limit.ts'
 import openapiPlugin from '../plugins/openapi.ts'
@@ -111,6 +112,7 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(authPlugin)
   // Before the agent: its system prompt carries the profiles' rule.
   await app.register(compliancePlugin)
+  await app.register(handoffPlugin)
   await app.register(agentPlugin, { agent: options.agent })
   await app.register(rateLimitPlugin)
   await app.register(conversationPlugin)

@@ -31,5 +31,12 @@ export const redisKeys = {
   meta: (name: string) => `${PREFIX}meta:${name}`,
   /** A day's protocol firings: a hash of counts by [level, category, profiles, version]. */
   firings: (day: string) => `${PREFIX}firings:${day}`,
+  /** The hand-off outbox: due times (a sorted set), bodies, attempt counts and claims (hashes by event id). */
+  handoff: {
+    due: `${PREFIX}handoff:due`,
+    body: `${PREFIX}handoff:body`,
+    attempts: `${PREFIX}handoff:attempts`,
+    claim: `${PREFIX}handoff:claim`
+  },
   stopChannel: `${PREFIX}stop`
 }

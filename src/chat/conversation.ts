@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { AgentError } from '../agent/errors.ts'
 import type { Agent, TokenUsage } from '../agent/types.ts'
 import type { Compliance } from '../compliance/compliance.ts'
+import type { CrisisHandoff } from '../handoff/handoff.ts'
 import { parseEventId } from '../reply-bus/event-id.ts'
 import type { ReplyBus } from '../reply-bus/types.ts'
 import type { SafetyFlag, SessionKey, SessionStore, StoredMessage } from '../store/types.ts'
@@ -45,6 +46,8 @@ export interface ConversationOptions {
   streams: StreamCounter
   safety: SafetyCheck
   compliance: Pick<Compliance, 'noticesFor' | 'recordReferral'>
+  /** Hands crisis flags to the operator's people, when configured. */
+  handoff?: Pick<CrisisHandoff, 'record'>
   metrics: ChatMetrics
   /** The history budget for a whole model request, the system prompt included. */
   historyMaxTokens: number

@@ -1,6 +1,7 @@
 // The events that open a reply, before any content: the crisis resources when the risk screen
 // fires on the user's message, then the notices the compliance profiles make due.
 import type { Compliance } from '../compliance/compliance.ts'
+import type { CrisisHandoff } from '../handoff/handoff.ts'
 import { resourcesFor, type CrisisResources } from '../safety/resources.ts'
 import type { RiskAssessment } from '../safety/screen.ts'
 import type { ChatMetrics } from '../telemetry/chat-metrics.ts'
@@ -27,25 +28,31 @@ export interface OpeningEventsOptions {
   store: SessionStore
   safety: SafetyCheck
   compliance: Pick<Compliance, 'noticesFor' | 'recordReferral'>
+  /** Hands crisis flags to the operator's people, when configured. */
+  handoff?: Pick<CrisisHandoff, 'record'>
   metrics: ChatMetrics
 }
 
-/** Screens the message and records what the opening shows (the flag, the referral, the notices). */
+/** Screens the message and records what the opening shows (the flag, its hand-off, the referral, the notices). */
 export async function openingEvents (options: OpeningEventsOptions, key: SessionKey, message: string, minor: boolean, log: Log): Promise<OpeningEvents> {
-  const { store, safety, compliance, metrics } = options
+  const { store, safety, compliance, handoff, metrics } = options
   const now = new Date()
   const leading: ChatEvent[] = []
   const risk = safety.screen(message)
   let flagged: Omit<OpeningEvents, 'leading'> = {}
   if (risk.level !== 'none' && risk.category !== undefined) {
     const { level, category, signals } = risk
-    await store.recordSafetyFlag(key, { level, category, signals, createdAt: now.toISOString() })
+    const flag = { level, category, signals, createdAt: now.toISOString() }
+    const resources = resourcesFor(safety.resources, category)
+    await store.recordSafetyFlag(key, flag)
+    // Into the outbox only: the webhook is called in the background, the reply does not wait for it.
+    await handoff?.record(key, flag, resources)
     await compliance.recordReferral(level, category, now)
     metrics.safetyFlags.inc({ level, category })
     // Counted in the logs (level, category and signal names; never the text) so operators see how often the protocol fires.
     log.warn({ safety: { level, category, signals } }, 'crisis protocol triggered')
     const safetyEvent: SafetyEvent = {
-      safety: { level, category, message: safety.resources.message, resources: resourcesFor(safety.resources, category) }
+      safety: { level, category, message: safety.resources.message, resources }
     }
     leading.push(safetyEvent)
     flagged = { safetyEvent, crisis: { category, level } }

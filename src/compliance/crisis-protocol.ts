@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { SCREEN_VERSION } from '../safety/screen.ts'
 
 /** The protocol's version: changes when what triggers it or what the user sees changes. */
-export const PROTOCOL_VERSION = `1.0.0+screen.${SCREEN_VERSION}`
+export const PROTOCOL_VERSION = `1.1.0+screen.${SCREEN_VERSION}`
 
 export const PROTOCOL_MARKDOWN = readFileSync(new URL('./crisis-protocol.md', import.meta.url), 'utf8')
 

@@ -1,6 +1,6 @@
 // The `memory` store: for tests and trying things out; everything is lost on restart.
 import { LocalReplyLocks } from './reply-locks.ts'
-import type { ProtocolFiringCount, SafetyFlag, SessionKey, SessionStore, StoredMessage } from './types.ts'
+import type { HandoffEntry, ProtocolFiringCount, SafetyFlag, SessionKey, SessionStore, StoredMessage } from './types.ts'
 
 export function createMemoryStore (): SessionStore {
   const sessions = new Map<string, StoredMessage[]>()
@@ -9,6 +9,7 @@ export function createMemoryStore (): SessionStore {
   const meta = new Map<string, string>()
   const dataKeys = new Map<string, { key: SessionKey, wrapped: string }>()
   const firings = new Map<string, ProtocolFiringCount>()
+  const outbox = new Map<string, HandoffEntry & { claim: string }>()
   const locks = new LocalReplyLocks()
   const id = (key: SessionKey): string => JSON.stringify([key.userId, key.sessionId])
 
@@ -51,6 +52,23 @@ export function createMemoryStore (): SessionStore {
     },
     async listProtocolFirings (fromDay, toDay) {
       return [...firings.values()].filter(row => row.day >= fromDay && row.day <= toDay).map(row => ({ ...row, profiles: [...row.profiles] }))
+    },
+    async enqueueHandoff (entry) {
+      if (!outbox.has(entry.id)) outbox.set(entry.id, { ...entry, claim: '' })
+    },
+    async claimHandoffs (now, leaseMs, limit, claim) {
+      const due = [...outbox.values()].filter(entry => entry.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt).slice(0, limit)
+      return due.map((entry) => {
+        Object.assign(entry, { dueAt: now + leaseMs, claim })
+        return { id: entry.id, body: entry.body, attempts: entry.attempts, dueAt: entry.dueAt }
+      })
+    },
+    async rescheduleHandoff (id, claim, attempts, dueAt) {
+      const entry = outbox.get(id)
+      if (entry?.claim === claim) Object.assign(entry, { attempts, dueAt, claim: '' })
+    },
+    async removeHandoff (id, claim) {
+      if (outbox.get(id)?.claim === claim) outbox.delete(id)
     },
     async tryLockReply (key, replyId) {
       return locks.tryLock(key, replyId)
@@ -101,6 +119,7 @@ export function createMemoryStore (): SessionStore {
       flags.clear()
       notices.clear()
       dataKeys.clear()
+      outbox.clear()
     }
   }
 }

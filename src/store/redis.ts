@@ -2,7 +2,7 @@
 // instance. Session keys expire after SESSION_TTL_DAYS of silence (sliding); locks always expire.
 import type { Redis } from 'ioredis'
 import { redisKeys } from '../redis-keys.ts'
-import { StoreUnavailableError, type SessionKey, type SessionStore, type StoredMessage, type SafetyFlag, type ProtocolFiringCount } from './types.ts'
+import { StoreUnavailableError, type SessionKey, type SessionStore, type StoredMessage, type SafetyFlag, type ProtocolFiringCount, type HandoffEntry } from './types.ts'
 
 export interface RedisStoreOptions {
   /** Idle sessions expire after this long; 0 keeps them. */
@@ -26,6 +26,32 @@ for index = redis.call('llen', KEYS[1]) - 1, 0, -1 do
   end
 end
 return 0`
+// The outbox's keys, in the order the scripts below read them.
+const HANDOFF_KEYS = [redisKeys.handoff.due, redisKeys.handoff.body, redisKeys.handoff.attempts, redisKeys.handoff.claim]
+// Claims the due entries for ARGV[4] until ARGV[2] and returns id, body, attempts for each: atomic,
+// so two instances never claim one entry.
+const CLAIM_HANDOFFS_SCRIPT = `
+local ids = redis.call('zrangebyscore', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+local claimed = {}
+for _, id in ipairs(ids) do
+  redis.call('zadd', KEYS[1], ARGV[2], id)
+  redis.call('hset', KEYS[4], id, ARGV[4])
+  table.insert(claimed, id)
+  table.insert(claimed, redis.call('hget', KEYS[2], id))
+  table.insert(claimed, redis.call('hget', KEYS[3], id))
+end
+return claimed`
+const RESCHEDULE_HANDOFF_SCRIPT = `
+if redis.call('hget', KEYS[4], ARGV[1]) ~= ARGV[2] then return 0 end
+redis.call('hset', KEYS[3], ARGV[1], ARGV[3])
+redis.call('hset', KEYS[4], ARGV[1], '')
+redis.call('zadd', KEYS[1], ARGV[4], ARGV[1])
+return 1`
+const REMOVE_HANDOFF_SCRIPT = `
+if redis.call('hget', KEYS[4], ARGV[1]) ~= ARGV[2] then return 0 end
+redis.call('zrem', KEYS[1], ARGV[1])
+for i = 2, 4 do redis.call('hdel', KEYS[i], ARGV[1]) end
+return 1`
 const REFRESH_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end"
 
 export function createRedisStore (redis: Redis, options: RedisStoreOptions): SessionStore {
@@ -120,6 +146,30 @@ export function createRedisStore (redis: Redis, options: RedisStoreOptions): Ses
     }),
     getMeta: (name) => guarded(async () => (await redis.get(redisKeys.meta(name))) ?? undefined),
     setMeta: (name, value) => guarded(async () => { await redis.set(redisKeys.meta(name), value) }),
+    // No expiry: an entry leaves the outbox when it is delivered or given up.
+    enqueueHandoff: (entry) => guarded(async () => {
+      await redis.multi()
+        .hsetnx(redisKeys.handoff.body, entry.id, entry.body)
+        .hsetnx(redisKeys.handoff.attempts, entry.id, String(entry.attempts))
+        .hsetnx(redisKeys.handoff.claim, entry.id, '')
+        .zadd(redisKeys.handoff.due, 'NX', entry.dueAt, entry.id)
+        .exec()
+    }),
+    claimHandoffs: (now, leaseMs, limit, claim) => guarded(async () => {
+      const flat = await redis.eval(CLAIM_HANDOFFS_SCRIPT, HANDOFF_KEYS.length, ...HANDOFF_KEYS, now, now + leaseMs, limit, claim) as Array<string | null>
+      const claimed: HandoffEntry[] = []
+      for (let i = 0; i < flat.length; i += 3) {
+        const [id, body, attempts] = flat.slice(i, i + 3)
+        if (typeof id === 'string' && typeof body === 'string') claimed.push({ id, body, attempts: Number(attempts ?? 0), dueAt: now + leaseMs })
+      }
+      return claimed
+    }),
+    rescheduleHandoff: (id, claim, attempts, dueAt) => guarded(async () => {
+      await redis.eval(RESCHEDULE_HANDOFF_SCRIPT, HANDOFF_KEYS.length, ...HANDOFF_KEYS, id, claim, attempts, dueAt)
+    }),
+    removeHandoff: (id, claim) => guarded(async () => {
+      await redis.eval(REMOVE_HANDOFF_SCRIPT, HANDOFF_KEYS.length, ...HANDOFF_KEYS, id, claim)
+    }),
     tryLockReply: (key, replyId) => guarded(async () =>
       (await redis.set(redisKeys.lock(key), replyId, 'PX', options.lockTtlMs, 'NX')) === 'OK'),
     refreshReplyLock: (key, replyId) => guarded(async () => {

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { LocalReplyLocks } from './reply-locks.ts'
 import { WriteBatch } from './write-batch.ts'
 import {
-  StoreUnavailableError, type MessageStatus, type Role, type SafetyFlag, type SessionStore, type StoredMessage
+  StoreUnavailableError, type HandoffEntry, type MessageStatus, type Role, type SafetyFlag, type SessionStore, type StoredMessage
 } from './types.ts'
 
 interface MessageRow {
@@ -58,6 +58,14 @@ const SCHEMA = `
     shown_at   TEXT NOT NULL,
     PRIMARY KEY (user_id, session_id, kind)
   );
+  CREATE TABLE IF NOT EXISTS handoff_outbox (
+    id       TEXT PRIMARY KEY,
+    body     TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    due_at   INTEGER NOT NULL,
+    claim    TEXT NOT NULL DEFAULT ''
+  );
+  CREATE INDEX IF NOT EXISTS handoff_outbox_by_due ON handoff_outbox (due_at);
   CREATE TABLE IF NOT EXISTS session_keys (
     user_id    TEXT NOT NULL,
     session_id TEXT NOT NULL,
@@ -132,6 +140,16 @@ export function createSqliteStore (path: string): SessionStore {
     'ON CONFLICT (day, level, category, profiles, protocol_version) DO UPDATE SET count = count + 1')
   const selectFirings = db.prepare<[string, string], { day: string, level: SafetyFlag['level'], category: SafetyFlag['category'], profiles: string, protocol_version: string, count: number }>(
     'SELECT day, level, category, profiles, protocol_version, count FROM protocol_firings WHERE day >= ? AND day <= ? ORDER BY day')
+  const insertHandoff = db.prepare<[string, string, number, number]>(
+    'INSERT INTO handoff_outbox (id, body, attempts, due_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING')
+  // One statement claims and reads, so two processes on the file never claim one entry.
+  const claimHandoffs = db.prepare<[number, string, number, number], { id: string, body: string, attempts: number, due_at: number }>(`
+    UPDATE handoff_outbox SET due_at = ?, claim = ?
+    WHERE id IN (SELECT id FROM handoff_outbox WHERE due_at <= ? ORDER BY due_at LIMIT ?)
+    RETURNING id, body, attempts, due_at`)
+  const rescheduleHandoff = db.prepare<[number, number, string, string]>(
+    'UPDATE handoff_outbox SET attempts = ?, due_at = ?, claim = \'\' WHERE id = ? AND claim = ?')
+  const removeHandoff = db.prepare<[string, string]>('DELETE FROM handoff_outbox WHERE id = ? AND claim = ?')
   const locks = new LocalReplyLocks()
   const writes = new WriteBatch(db)
 
@@ -183,6 +201,11 @@ export function createSqliteStore (path: string): SessionStore {
     replaceDataKey: (key, wrapped) => written(() => { updateDataKey.run(wrapped, key.userId, key.sessionId) }),
     getMeta: (name) => guarded(() => selectMeta.get(name)?.value),
     setMeta: (name, value) => written(() => { upsertMeta.run(name, value) }),
+    enqueueHandoff: (entry) => written(() => { insertHandoff.run(entry.id, entry.body, entry.attempts, entry.dueAt) }),
+    claimHandoffs: (now, leaseMs, limit, claim) => written(() => claimHandoffs.all(now + leaseMs, claim, now, limit)
+      .map((row): HandoffEntry => ({ id: row.id, body: row.body, attempts: row.attempts, dueAt: row.due_at }))),
+    rescheduleHandoff: (id, claim, attempts, dueAt) => written(() => { rescheduleHandoff.run(attempts, dueAt, id, claim) }),
+    removeHandoff: (id, claim) => written(() => { removeHandoff.run(id, claim) }),
     tryLockReply: async (key, replyId) => locks.tryLock(key, replyId),
     refreshReplyLock: async () => {},
     getReplyLock: async (key) => locks.holder(key),

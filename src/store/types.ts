@@ -37,6 +37,18 @@ export interface ProtocolFiringCount extends ProtocolFiring {
   count: number
 }
 
+/** A crisis hand-off waiting in the outbox for the operator's webhook: no raw user or session id in it. */
+export interface HandoffEntry {
+  /** The event's id, sent as `webhook-id` on every attempt. */
+  id: string
+  /** The JSON body, sent as it is on every attempt. */
+  body: string
+  /** Attempts made so far. */
+  attempts: number
+  /** When it may next be claimed (ms since the epoch): its next attempt, or the end of a claim's lease. */
+  dueAt: number
+}
+
 
 export interface SessionStore {
   appendMessage (key: SessionKey, message: StoredMessage): Promise<void>
@@ -55,6 +67,17 @@ export interface SessionStore {
   recordProtocolFiring (firing: ProtocolFiring): Promise<void>
   /** The record's counts for the days from `fromDay` to `toDay`, both included (YYYY-MM-DD). */
   listProtocolFirings (fromDay: string, toDay: string): Promise<ProtocolFiringCount[]>
+  /** Adds a hand-off to the outbox, due at its `dueAt`. */
+  enqueueHandoff (entry: HandoffEntry): Promise<void>
+  /**
+   * Claims up to `limit` hand-offs due at `now` for `claim`, each until `now + leaseMs`: an entry is
+   * never held by two claims at once, and one whose holder died is due again when its lease ends.
+   */
+  claimHandoffs (now: number, leaseMs: number, limit: number, claim: string): Promise<HandoffEntry[]>
+  /** Sets a claimed hand-off's attempts and next due time, and frees it, if `claim` still holds it. */
+  rescheduleHandoff (id: string, claim: string, attempts: number, dueAt: number): Promise<void>
+  /** Takes a hand-off out of the outbox (delivered or given up), if `claim` still holds it. */
+  removeHandoff (id: string, claim: string): Promise<void>
   /** Claims the right to stream the session's next reply for `replyId`; false when another reply holds it. */
   tryLockReply (key: SessionKey, replyId: string): Promise<boolean>
   /** Keeps a long reply's lock from expiring (stores whose locks expire). */

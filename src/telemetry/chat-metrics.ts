@@ -46,6 +46,12 @@ export function createChatMetrics (registry: Registry) {
       labelNames: ['level', 'category'],
       registers
     }),
+    handoffEvents: new Counter({
+      name: 'therapybot_handoff_events_total',
+      help: 'Crisis hand-offs to the operator\'s webhook by outcome: delivered, retried (an attempt failed, another is due) or abandoned (every attempt failed)',
+      labelNames: ['outcome'],
+      registers
+    }),
     storeOperations: new Histogram({
       name: 'therapybot_store_operation_seconds',
       help: 'Session store operations by operation and outcome',

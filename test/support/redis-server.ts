@@ -1,6 +1,7 @@
 // Starts a real redis-server on a free loopback port for a test, and stops it after.
 // Without the binary the test is skipped, except under CI=true, where that is a failure.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { Redis } from 'ioredis'
 import { once } from 'node:events'
 import type { Test } from 'tap'
 import { freePort } from './helper.ts'
@@ -48,4 +49,13 @@ export async function startRedis (t: Test): Promise<RedisServer | undefined> {
   }
   t.teardown(stop)
   return { url: `redis://127.0.0.1:${port}`, stop, start }
+}
+
+/** A real redis-server and a client connected to it, disconnected after the test; undefined when skipped. */
+export async function startRedisClient (t: Test): Promise<{ server: RedisServer, redis: Redis } | undefined> {
+  const server = await startRedis(t)
+  if (server === undefined) return undefined
+  const redis = new Redis(server.url)
+  t.teardown(() => redis.disconnect())
+  return { server, redis }
 }

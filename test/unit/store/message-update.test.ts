@@ -3,14 +3,13 @@
 import t from 'tap'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { Redis } from 'ioredis'
 import { createMemoryStore } from '../../../src/store/memory.ts'
 import { createRedisStore } from '../../../src/store/redis.ts'
 import { createSqliteStore } from '../../../src/store/sqlite.ts'
 import { encryptedStore } from '../../../src/store/encrypted.ts'
 import { parseKeyRing } from '../../../src/store/key-ring.ts'
 import type { SessionStore } from '../../../src/store/types.ts'
-import { startRedis } from '../../support/redis-server.ts'
+import { startRedisClient } from '../../support/redis-server.ts'
 
 const key = { userId: 'u1', sessionId: 's1' }
 const at = '2030-01-01T00:00:00.000Z'
@@ -42,10 +41,9 @@ t.test('sqlite', async (t) => {
 })
 
 t.test('redis', async (t) => {
-  const server = await startRedis(t)
-  if (server === undefined) return
-  const redis = new Redis(server.url)
-  t.teardown(() => redis.disconnect())
+  const started = await startRedisClient(t)
+  if (started === undefined) return
+  const { redis } = started
   await check(t, createRedisStore(redis, { sessionTtlMs: 0, lockTtlMs: 1000 }))
   await redis.flushall()
   await check(t, encryptedStore(createRedisStore(redis, { sessionTtlMs: 0, lockTtlMs: 1000 }), ring))
