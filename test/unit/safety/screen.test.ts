@@ -95,9 +95,18 @@ t.test('scope clears what is not the writer\'s own present risk', async (t) => {
     'I lost my brother to suicide last year and the anniversary is coming up',
     "I'm writing an essay on suicide rates among teenagers",
     'this deadline is killing me',
-    'kms this homework lol'
+    'kms this homework lol',
+    "last year I was suicidal, now I'm thriving"
   ]) t.same(screenMessage(text), { level: 'none', signals: [] }, text)
   t.equal(screenMessage('my friend just took a whole bottle of pills and isnt answering').level, 'crisis', 'someone else in danger now is a crisis')
+  t.equal(screenMessage("my friend texted me goodbye and now she's not answering her phone").level, 'crisis', 'a goodbye, then silence')
+  t.not(screenMessage('Today I wanted to cut again, even though I used to be clean for years').level, 'none', 'the present puts a resolved past back')
+})
+
+t.test('preparation and an attempt told by its aftermath are a crisis', async (t) => {
+  for (const text of ["gave away my records, won't need them where I'm going", "tried tonight. it didn't work."]) {
+    t.equal(screenMessage(text).level, 'crisis', text)
+  }
 })
 
 t.test('hostile input does not break the screen', async (t) => {
