@@ -125,13 +125,16 @@ function describe (error: FastifySchemaValidationError): string {
   return `${field} ${error.message ?? 'is invalid'}`
 }
 
+/** A message over MAX_MESSAGE_CHARS: its own code, so a client can tell the user and split it instead of losing it. */
+export function messageTooLong (limit: number): Error {
+  return httpError('MESSAGE_TOO_LONG', `message is longer than ${limit} characters, the limit; nothing was stored. Split it into shorter messages and send them one after another`, { limit })
+}
+
 /** Fastify's schemaErrorFormatter: the first error, naming the field. */
 export function formatValidationErrors (errors: FastifySchemaValidationError[], dataVar: string): Error {
   const first = errors[0]
-  // An over-long message has its own code, so a client can tell the user and split it instead of losing it.
   if (first?.keyword === 'maxLength' && first.instancePath === '/message') {
-    const limit = (first.params as { limit: number }).limit
-    return httpError('MESSAGE_TOO_LONG', `message is longer than ${limit} characters, the limit; nothing was stored. Split it into shorter messages and send them one after another`, { limit })
+    return messageTooLong((first.params as { limit: number }).limit)
   }
   const text = first === undefined ? `${dataVar} is invalid` : describe(first)
   return new Error(`Invalid ${dataVar}: ${text}`)

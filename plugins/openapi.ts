@@ -23,6 +23,7 @@ export default fp(async function openapiPlugin (app) {
       }],
       tags: [
         { name: 'chat', description: 'Send a message; resume or stop its reply' },
+        { name: 'ai-sdk', description: "The Vercel AI SDK's useChat: its request in, its UI message stream out" },
         { name: 'sessions', description: 'History and erasure' },
         { name: 'health', description: 'Probes' },
         { name: 'info', description: 'About the API' },

@@ -1,5 +1,6 @@
 // fastify-sse-v2, and `reply.streamReply(cursor)`: a reply's events streamed to this client as
-// Server-Sent Events, with `: ping` keep-alive comments and each turn's writes sent as one.
+// Server-Sent Events (the service's own events, or the AI SDK's UI message stream), with `: ping`
+// keep-alive comments and each turn's writes sent as one.
 import type { ServerResponse } from 'node:http'
 import fp from 'fastify-plugin'
 import type { FastifyReply } from 'fastify'
@@ -7,11 +8,19 @@ import { FastifySSEPlugin } from 'fastify-sse-v2'
 import type { ReplyCursor } from '../src/chat/conversation.ts'
 import { SseMessages } from '../src/sse/follow-events.ts'
 import { PingTicker } from '../src/sse/keep-alive.ts'
+import { UI_MESSAGE_STREAM_HEADER, UI_MESSAGE_STREAM_VERSION, uiMessageFormat } from '../src/sse/ui-message-stream.ts'
+
+export interface StreamReplyOptions {
+  /** Called when the connection closes. */
+  onClose?: () => void
+  /** `events`: the service's own events (the default); `ui-message`: the AI SDK's UI message stream. */
+  format?: 'events' | 'ui-message'
+}
 
 declare module 'fastify' {
   interface FastifyReply {
-    /** Streams the reply's events after the cursor, live to its end; `onClose` when the connection closes. */
-    streamReply: (cursor: ReplyCursor, onClose?: () => void) => FastifyReply
+    /** Streams the reply's events after the cursor, live to its end. */
+    streamReply: (cursor: ReplyCursor, options?: StreamReplyOptions) => FastifyReply
   }
 }
 
@@ -31,8 +40,10 @@ export default fp(async function ssePlugin (app) {
   const pings = new PingTicker(app.config.SSE_KEEPALIVE_MS)
   app.addHook('onClose', async () => pings.stop())
 
-  app.decorateReply('streamReply', function streamReply (this: FastifyReply, cursor: ReplyCursor, onClose?: () => void) {
+  app.decorateReply('streamReply', function streamReply (this: FastifyReply, cursor: ReplyCursor, { onClose, format = 'events' }: StreamReplyOptions = {}) {
     const response = this.raw
+    const uiMessages = format === 'ui-message'
+    if (uiMessages) this.header(UI_MESSAGE_STREAM_HEADER, UI_MESSAGE_STREAM_VERSION)
     // Nothing is left to send: an empty stream, which every SSE client takes as the end (a 204 would
     // make fetch-event-source's default `onopen` throw, and so retry).
     if (cursor.ended) {
@@ -41,7 +52,7 @@ export default fp(async function ssePlugin (app) {
     }
     const follower = app.replyBus.follow(cursor.replyId, cursor.afterSeq)
     // The last event and the end of the response, written together.
-    const messages = new SseMessages(cursor.replyId, follower.events, () => holdWrites(response))
+    const messages = new SseMessages(cursor.replyId, follower.events, () => holdWrites(response), uiMessages ? uiMessageFormat(cursor.replyId) : undefined)
     const stopPings = pings.add(messages)
     // fastify-sse-v2 never tells the iterator that the client left: end it ourselves.
     response.on('close', () => {

@@ -29,6 +29,8 @@ const ENDPOINTS = {
   '/reports/crisis-referrals': 'Crisis referral counts for annual reports (GET, REPORTS_TOKEN)',
   '/sessions/{sessionId}/stream': 'Resume the reply being written (GET, SSE, Last-Event-ID)',
   '/sessions/{sessionId}/stop': 'Stop the reply being written (POST)',
+  '/ai-sdk/chat': "Chat for the Vercel AI SDK's useChat (POST, its UI message stream)",
+  '/ai-sdk/chat/{id}/stream': "Resume the reply being written, for useChat's resume (GET)",
   '/metrics': 'Prometheus metrics (unless METRICS_PORT serves them apart)',
   '/openapi.json': 'This API described as OpenAPI 3.1'
 }

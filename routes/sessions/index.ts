@@ -1,8 +1,9 @@
-// The routes that read or change a user's sessions (/chat and /sessions/*), in one encapsulated
+// The routes that read or change a user's sessions (/chat, /sessions/* and /ai-sdk/chat), in one encapsulated
 // context that adds, once for all of them: authentication, the per-route rate limit and the
 // OpenAPI security requirement.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import chatRoutes from './chat.ts'
+import aiSdkRoutes from './ai-sdk.ts'
 import messagesRoutes from './messages.ts'
 import eraseRoutes from './erase.ts'
 import streamRoutes from './stream.ts'
@@ -23,6 +24,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(eraseRoutes)
   await app.register(streamRoutes)
   await app.register(stopRoutes)
+  await app.register(aiSdkRoutes)
 }
 
 function toArray<T> (value: T | T[] | undefined): T[] {

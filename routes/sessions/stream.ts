@@ -25,7 +25,7 @@ const streamRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const resumed = await app.conversation.resume(key, typeof header === 'string' ? header : request.query.lastEventId, app.clientKey(request))
     // Nothing more will come: 204 tells a browser EventSource to stop reconnecting.
     if (resumed.cursor.ended) return reply.code(204).send(null)
-    return reply.streamReply(resumed.cursor, resumed.release)
+    return reply.streamReply(resumed.cursor, { onClose: resumed.release })
   })
 }
 

@@ -7,7 +7,7 @@ import type { Agent, TokenUsage } from '../agent/types.ts'
 import type { Compliance } from '../compliance/compliance.ts'
 import type { CrisisHandoff } from '../handoff/handoff.ts'
 import { parseEventId } from '../reply-bus/event-id.ts'
-import type { ReplyBus } from '../reply-bus/types.ts'
+import type { ReplyBus, ReplyStatus } from '../reply-bus/types.ts'
 import type { SafetyFlag, SessionKey, SessionStore, StoredMessage } from '../store/types.ts'
 import type { ChatMetrics } from '../telemetry/chat-metrics.ts'
 import type { Log } from '../telemetry/log.ts'
@@ -121,18 +121,22 @@ export class Conversation {
 
   /** The session's latest reply after the client's last event id; throws ReplyNotFoundError when there is none. */
   async resume (key: SessionKey, lastEventId: string | undefined, holder: string): Promise<ResumedReply> {
-    const { bus, streams } = this.#options
-    const replyId = await bus.latestReply(key)
-    const status = replyId === undefined ? undefined : await bus.status(replyId)
-    if (replyId === undefined || status === undefined) throw new ReplyNotFoundError()
+    const latest = await this.#latestReply(key)
+    if (latest === undefined) throw new ReplyNotFoundError()
+    const { replyId, status } = latest
     const last = parseEventId(lastEventId)
     // An id from an older reply means the client missed all of this one.
     const afterSeq = last?.replyId === replyId ? last.seq : -1
     const ended = status.ended && afterSeq >= status.lastSeq
     if (ended) return { cursor: { replyId, afterSeq, ended }, release: () => {} }
-    // A resume holds a stream as a chat does, under the same caps.
-    this.#openStream(holder)
-    return { cursor: { replyId, afterSeq, ended }, release: () => streams.close(holder) }
+    return this.#follow(replyId, afterSeq, holder)
+  }
+
+  /** The session's latest reply from its first event, while it still streams; undefined when none does. */
+  async resumeStreaming (key: SessionKey, holder: string): Promise<ResumedReply | undefined> {
+    const latest = await this.#latestReply(key)
+    if (latest === undefined || latest.status.ended) return undefined
+    return this.#follow(latest.replyId, -1, holder)
   }
 
   /**
@@ -166,6 +170,19 @@ export class Conversation {
     const { store, bus } = this.#options
     await bus.erase(key, await store.getReplyLock(key))
     await store.deleteSession(key)
+  }
+
+  async #latestReply (key: SessionKey): Promise<{ replyId: string, status: ReplyStatus } | undefined> {
+    const { bus } = this.#options
+    const replyId = await bus.latestReply(key)
+    const status = replyId === undefined ? undefined : await bus.status(replyId)
+    return replyId === undefined || status === undefined ? undefined : { replyId, status }
+  }
+
+  #follow (replyId: string, afterSeq: number, holder: string): ResumedReply {
+    // A resume holds a stream as a chat does, under the same caps.
+    this.#openStream(holder)
+    return { cursor: { replyId, afterSeq, ended: false }, release: () => this.#options.streams.close(holder) }
   }
 
   #openStream (holder: string): void {

@@ -13,6 +13,9 @@ export interface SseMessage {
   comment?: string
 }
 
+/** How a batch of a reply's events is written to one client: one SSE message. */
+export type SseFormat = (events: ReplyEvent[]) => SseMessage
+
 const PING: IteratorResult<SseMessage, undefined> = { value: { comment: ' ping' }, done: false }
 const DONE: IteratorResult<SseMessage, undefined> = { value: undefined, done: true }
 
@@ -32,8 +35,13 @@ function toMessage (replyId: string, events: ReplyEvent[]): SseMessage {
   return { id: `${id}${replyId}:${last.seq}`, data: last.data }
 }
 
+/** The service's own format: each event's JSON as it is, with its `<replyId>:<seq>` id. */
+export function chatEventFormat (replyId: string): SseFormat {
+  return (events) => toMessage(replyId, events)
+}
+
 export class SseMessages implements AsyncIterableIterator<SseMessage, undefined>, PingTarget {
-  readonly #replyId: string
+  readonly #format: SseFormat
   readonly #source: AsyncIterator<ReplyEvent[]>
   /** The source's next batch, asked for and not yet arrived. */
   #reading = false
@@ -45,9 +53,12 @@ export class SseMessages implements AsyncIterableIterator<SseMessage, undefined>
   #ended = false
   readonly #beforeLast: (() => void) | undefined
 
-  /** @param beforeLast called just before the message with the reply's last event is handed on */
-  constructor (replyId: string, batches: AsyncIterable<ReplyEvent[]>, beforeLast?: () => void) {
-    this.#replyId = replyId
+  /**
+   * @param beforeLast called just before the message with the reply's last event is handed on
+   * @param format how the events are written (the service's own events unless told)
+   */
+  constructor (replyId: string, batches: AsyncIterable<ReplyEvent[]>, beforeLast?: () => void, format: SseFormat = chatEventFormat(replyId)) {
+    this.#format = format
     this.#source = batches[Symbol.asyncIterator]()
     this.#beforeLast = beforeLast
   }
@@ -106,7 +117,7 @@ export class SseMessages implements AsyncIterableIterator<SseMessage, undefined>
       this.#ended = true
       this.#beforeLast?.()
     }
-    this.#deliver({ value: toMessage(this.#replyId, step.value), done: false })
+    this.#deliver({ value: this.#format(step.value), done: false })
   }
 
   /** The event source failed (Redis gone mid-resume): end this client's stream; it may resume again. */

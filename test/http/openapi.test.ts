@@ -23,8 +23,8 @@ t.test('GET /openapi.json is a valid OpenAPI 3.1 document with every operation d
   const operations = Object.entries(doc.paths as Record<string, Record<string, any>>)
     .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, ...op })))
   t.same(operations.map(op => op.name).sort(), [
-    'DELETE /sessions/{sessionId}', 'GET /', 'GET /crisis-protocol', 'GET /health', 'GET /health/live', 'GET /health/ready', 'GET /metrics', 'GET /reports/crisis-referrals',
-    'GET /sessions/{sessionId}/messages', 'GET /sessions/{sessionId}/stream', 'POST /chat', 'POST /sessions/{sessionId}/stop'
+    'DELETE /sessions/{sessionId}', 'GET /', 'GET /ai-sdk/chat/{id}/stream', 'GET /crisis-protocol', 'GET /health', 'GET /health/live', 'GET /health/ready', 'GET /metrics', 'GET /reports/crisis-referrals',
+    'GET /sessions/{sessionId}/messages', 'GET /sessions/{sessionId}/stream', 'POST /ai-sdk/chat', 'POST /chat', 'POST /sessions/{sessionId}/stop'
   ])
   t.equal(new Set(operations.map(op => op.operationId)).size, operations.length, 'operationIds are unique')
   for (const op of operations) {
