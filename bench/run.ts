@@ -78,6 +78,12 @@ function ours (name: string, store: () => Promise<Record<string, string>>): Targ
           ANTHROPIC_API_KEY: 'bench',
           ANTHROPIC_BASE_URL: model,
           RATE_LIMIT_MAX: '100000000',
+          // One anonymous client opens every stream: no per-user cap, and no authentication to
+          // measure (production refuses to start without it unless told so).
+          AUTH_DISABLED: 'true',
+          MAX_STREAMS_PER_USER: '12000',
+          MAX_STREAMS: '12000',
+          MAX_CONNECTIONS: '15000',
           LISTEN_BACKLOG: '2048',
           ...(await store())
         }
