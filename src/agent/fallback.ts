@@ -9,23 +9,24 @@ export function withFallback (primary: Agent, fallback: Agent, onFallback?: (err
     let fellBack = false
     const mark = (step: IteratorResult<string, AgentOutcome>): IteratorResult<string, AgentOutcome> =>
       step.done === true && fellBack ? { done: true, value: { ...step.value, fallback: true } } : step
+    // Once started, each step is the reply's own promise (no hop added per token) unless fallen back.
+    const first = async (): Promise<IteratorResult<string, AgentOutcome>> => {
+      try {
+        const step = await reply.next()
+        started = true
+        return step
+      } catch (error) {
+        // A stop or a disconnect is not a failure to cover.
+        if (options.signal.aborted) throw error
+        onFallback?.(error)
+        reply = fallback.stream(history, options)
+        fellBack = true
+        started = true
+        return mark(await reply.next())
+      }
+    }
     return {
-      next: async () => {
-        if (started) return mark(await reply.next())
-        try {
-          const step = await reply.next()
-          started = true
-          return step
-        } catch (error) {
-          // A stop or a disconnect is not a failure to cover.
-          if (options.signal.aborted) throw error
-          onFallback?.(error)
-          reply = fallback.stream(history, options)
-          fellBack = true
-          started = true
-          return mark(await reply.next())
-        }
-      },
+      next: () => !started ? first() : fellBack ? reply.next().then(mark) : reply.next(),
       return: async (value?: AgentOutcome | PromiseLike<AgentOutcome>) =>
         await reply.return?.(value) ?? { done: true, value: await (value as AgentOutcome) }
     }

@@ -103,9 +103,11 @@ export class Conversation {
       locked = await store.tryLockReply(key, replyId)
       if (!locked) throw new SessionBusyError()
       await store.appendMessage(key, newMessage('user', message.text, 'complete'))
-      opening = await openingEvents(this.#options, key, message.text, message.minor, message.log)
+      // Read once: the history, and when the session was last used (the notices).
+      const newest = await store.listMessages(key, { limit: HISTORY_FETCH_LIMIT })
+      opening = await openingEvents(this.#options, key, message.text, message.minor, message.log, newest)
       // The budget covers the whole request: the system prompt's share comes off first.
-      history = toModelHistory(await store.listMessages(key, { limit: HISTORY_FETCH_LIMIT }), this.#options.historyMaxTokens - agent.promptTokens)
+      history = toModelHistory(newest, this.#options.historyMaxTokens - agent.promptTokens)
       await bus.open(key, replyId, attempt.request)
     } catch (error) {
       if (locked) await store.unlockReply(key, replyId).catch(() => {})

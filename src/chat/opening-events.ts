@@ -6,7 +6,7 @@ import { resourcesFor, type CrisisResources } from '../safety/resources.ts'
 import type { RiskAssessment } from '../safety/screen.ts'
 import type { ChatMetrics } from '../telemetry/chat-metrics.ts'
 import type { Log } from '../telemetry/log.ts'
-import type { SessionKey, SessionStore } from '../store/types.ts'
+import type { SessionKey, SessionStore, StoredMessage } from '../store/types.ts'
 import type { StreamOptions } from '../agent/types.ts'
 import type { ChatEvent, SafetyEvent } from '../vocabulary.ts'
 
@@ -33,8 +33,11 @@ export interface OpeningEventsOptions {
   metrics: ChatMetrics
 }
 
-/** Screens the message and records what the opening shows (the flag, its hand-off, the referral, the notices). */
-export async function openingEvents (options: OpeningEventsOptions, key: SessionKey, message: string, minor: boolean, log: Log): Promise<OpeningEvents> {
+/**
+ * Screens the message and records what the opening shows (the flag, its hand-off, the referral, the
+ * notices). `newest`: the session's newest messages as just read, this one last.
+ */
+export async function openingEvents (options: OpeningEventsOptions, key: SessionKey, message: string, minor: boolean, log: Log, newest?: StoredMessage[]): Promise<OpeningEvents> {
   const { store, safety, compliance, handoff, metrics } = options
   const now = new Date()
   const leading: ChatEvent[] = []
@@ -57,6 +60,6 @@ export async function openingEvents (options: OpeningEventsOptions, key: Session
     leading.push(safetyEvent)
     flagged = { safetyEvent, crisis: { category, level } }
   }
-  leading.push(...await compliance.noticesFor(key, message, minor, now))
+  leading.push(...await compliance.noticesFor(key, message, minor, now, newest))
   return { leading, ...flagged }
 }

@@ -1,6 +1,6 @@
 // The compliance service: the notices a message is due (recorded on the session, so intervals hold
 // across instances and restarts) and the rule added to the model's system prompt.
-import type { SafetyFlag, SessionKey, SessionStore } from '../store/types.ts'
+import type { SafetyFlag, SessionKey, SessionStore, StoredMessage } from '../store/types.ts'
 import { PROTOCOL_VERSION } from './crisis-protocol.ts'
 import type { Duties } from './duties.ts'
 import { dueNotices, type NoticeMarks } from './notice-moments.ts'
@@ -15,9 +15,10 @@ export interface Compliance {
   systemPromptRule: string
   /**
    * The notices this message is due, recorded as shown. Call it after the message is stored:
-   * the message before it tells when the session was last used.
+   * the message before it tells when the session was last used. `newest`, when the caller has
+   * just read them, are the session's newest messages (this one last): not read again.
    */
-  noticesFor: (key: SessionKey, message: string, minor: boolean, now?: Date) => Promise<NoticeEvent[]>
+  noticesFor: (key: SessionKey, message: string, minor: boolean, now?: Date, newest?: StoredMessage[]) => Promise<NoticeEvent[]>
   /** Counts a crisis referral shown, in the de-identified record the referral reports read. */
   recordReferral: (level: SafetyFlag['level'], category: SafetyFlag['category'], now?: Date) => Promise<void>
 }
@@ -26,13 +27,14 @@ export function createCompliance (duties: Duties, store: SessionStore): Complian
   return {
     duties,
     systemPromptRule: selfDescriptionRule(duties.forbiddenSelfDescriptions),
-    async noticesFor (key, message, minor, now = new Date()) {
-      const [marks, latest] = await Promise.all([store.getNoticeMarks(key), store.listMessages(key, { limit: 2 })])
-      const previousActivityAt = latest.length === 2 ? latest[0]?.createdAt : undefined
+    async noticesFor (key, message, minor, now = new Date(), newest) {
+      const [marks, latest] = await Promise.all([store.getNoticeMarks(key), newest ?? store.listMessages(key, { limit: 2 })])
+      const previousActivityAt = latest.length >= 2 ? latest[latest.length - 2]?.createdAt : undefined
       const due = dueNotices(duties, { now, marks: marks as NoticeMarks, previousActivityAt, minor, message })
       const at = now.toISOString()
-      if (marks.session_start === undefined) await store.setNoticeMark(key, 'session_start', at)
-      for (const kind of due) await store.setNoticeMark(key, kind, at)
+      // Asked for together, so that they commit together: the reply waits for one commit, not one each.
+      const marked = [...(marks.session_start === undefined ? ['session_start' as const] : []), ...due]
+      await Promise.all(marked.map(kind => store.setNoticeMark(key, kind, at)))
       return due.map(kind => ({ notice: { kind, message: NOTICE_TEXTS[kind] } }))
     },
     async recordReferral (level, category, now = new Date()) {

@@ -7,16 +7,24 @@ export function instrumentedStore (inner: SessionStore, observe: StoreObserver):
   const methods = inner as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>
   const timed = {} as Record<string, unknown>
   for (const operation of Object.keys(inner)) {
-    timed[operation] = async (...args: unknown[]) => {
+    // Not an async wrapper: no promise and await added to every store call.
+    timed[operation] = (...args: unknown[]) => {
       const started = performance.now()
+      let result: Promise<unknown>
       try {
-        const result = await (methods[operation] as (...args: unknown[]) => Promise<unknown>)(...args)
-        observe(operation, 'ok', (performance.now() - started) / 1000)
-        return result
+        // Looked up at each call, so that a method replaced on the inner store is the one timed.
+        result = (methods[operation] as (...args: unknown[]) => Promise<unknown>).apply(inner, args)
       } catch (error) {
         observe(operation, 'error', (performance.now() - started) / 1000)
-        throw error
+        return Promise.reject(error)
       }
+      return result.then((value) => {
+        observe(operation, 'ok', (performance.now() - started) / 1000)
+        return value
+      }, (error: unknown) => {
+        observe(operation, 'error', (performance.now() - started) / 1000)
+        throw error
+      })
     }
   }
   return timed as unknown as SessionStore

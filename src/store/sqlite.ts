@@ -87,11 +87,10 @@ export function createSqliteStore (path: string): SessionStore {
     'INSERT INTO messages (id, user_id, session_id, role, content, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
   const update = db.prepare<[string, MessageStatus, string, string, string]>(
     'UPDATE messages SET content = ?, status = ? WHERE id = ? AND user_id = ? AND session_id = ?')
-  // The newest `limit` rows, returned oldest first.
-  const selectNewest = db.prepare<[string, string, number], MessageRow>(`
-    SELECT id, role, content, status, created_at FROM (
-      SELECT * FROM messages WHERE user_id = ? AND session_id = ? ORDER BY seq DESC LIMIT ?
-    ) ORDER BY seq ASC`)
+  // The newest `limit` rows, newest first (read down the index; turned oldest first in JS, which
+  // costs less than sorting them again in SQL).
+  const selectNewest = db.prepare<[string, string, number], MessageRow>(
+    'SELECT id, role, content, status, created_at FROM messages WHERE user_id = ? AND session_id = ? ORDER BY seq DESC LIMIT ?')
   const removeSession = db.transaction((userId: string, sessionId: string) => {
     for (const table of ['messages', 'safety_flags', 'notice_marks', 'session_keys']) {
       db.prepare(`DELETE FROM ${table} WHERE user_id = ? AND session_id = ?`).run(userId, sessionId)
@@ -172,8 +171,12 @@ export function createSqliteStore (path: string): SessionStore {
     updateMessage: (key, m) => written(() => {
       update.run(m.content, m.status, m.id, key.userId, key.sessionId)
     }),
-    listMessages: (key, options = {}) => guarded(() =>
-      selectNewest.all(key.userId, key.sessionId, options.limit ?? -1).map(toMessage)),
+    listMessages: (key, options = {}) => guarded(() => {
+      const rows = selectNewest.all(key.userId, key.sessionId, options.limit ?? -1)
+      const messages = new Array<StoredMessage>(rows.length)
+      for (let i = 0; i < rows.length; i++) messages[rows.length - 1 - i] = toMessage(rows[i] as MessageRow)
+      return messages
+    }),
     deleteSession: async (key) => {
       await written(() => { removeSession(key.userId, key.sessionId) })
       // The WAL still holds the pages as they were: copy it back and empty it.
