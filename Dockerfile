@@ -14,6 +14,9 @@ RUN npm run build && npm prune --omit=dev
 # Runtime stage: only what runs, as the unprivileged `node` user.
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=5000 SQLITE_PATH=/data/therapybot.db
+# V8 sizes its heap from the memory it sees, not the container's limit: capped, it collects garbage
+# before the limit instead of being OOM-killed. The same cap as `npm start` and the Deployment.
+ENV NODE_OPTIONS=--max-old-space-size=512
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules

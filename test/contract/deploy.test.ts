@@ -67,6 +67,18 @@ t.test('the Dockerfile builds in stages and runs as a non-root user in productio
   t.match(dockerfile, /^CMD \["node", "dist\/src\/server.js"\]$/m, 'node directly, so SIGTERM reaches the server')
 })
 
+t.test('npm start, the Dockerfile and the Deployment set the same heap cap, the same way (NODE_OPTIONS)', async (t) => {
+  const start = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).scripts.start as string
+  // An operator's own NODE_OPTIONS replaces it, as it replaces the image's.
+  const fromStart = /^NODE_OPTIONS=\$\{NODE_OPTIONS:-(--max-old-space-size=\d+)\} node dist\/src\/server\.js$/.exec(start)?.[1]
+  const fromImage = /^ENV NODE_OPTIONS=(--max-old-space-size=\d+)$/m.exec(readFileSync(`${root}Dockerfile`, 'utf8'))?.[1]
+  const api = find('Deployment', 'therapybot-api').spec.template.spec.containers[0]
+  const fromDeployment = api.env.find((e: any) => e.name === 'NODE_OPTIONS')?.value
+  t.ok(fromStart, `npm start sets the cap: ${start}`)
+  t.equal(fromImage, fromStart, 'the Dockerfile')
+  t.equal(fromDeployment, fromStart, 'the Deployment')
+})
+
 t.test('docker-compose.yml is valid: two API replicas on one Redis with append-only persistence', async (t) => {
   const result = spawnSync('docker-compose', ['-f', 'docker-compose.yml', 'config'], { cwd: root, encoding: 'utf8' })
   if (result.error !== undefined && process.env.CI !== 'true') {
