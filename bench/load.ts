@@ -17,24 +17,36 @@ export interface ThroughputResult {
   p50Ms: number
   p99Ms: number
   errors: number
+  /** Complete chats (2xx answers). */
+  chats: number
   loaderCpuSeconds: number
 }
 
-export async function throughput (baseUrl: string, seconds: number, connections: number): Promise<ThroughputResult> {
+/**
+ * Complete chats per second over `seconds`, or, with `amount`, the time `amount` chats take (each
+ * request's body from `body`: the dialect's own unless given).
+ */
+export async function throughput (
+  baseUrl: string, seconds: number, connections: number, dialect: Dialect = chatDialect, options: { amount?: number, body?: () => string } = {}
+): Promise<ThroughputResult> {
   const cpu = process.cpuUsage()
+  const began = performance.now()
+  const body = options.body ?? (() => dialect.body('tp').body)
   const result = await autocannon({
-    url: `${baseUrl}/chat`,
+    url: `${baseUrl}${dialect.path}`,
     connections,
-    duration: seconds,
+    ...(options.amount === undefined ? { duration: seconds } : { amount: options.amount }),
     requests: [{
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      setupRequest: (req: any) => ({ ...req, body: chatBody('tp').body })
+      setupRequest: (req: any) => ({ ...req, body: body() })
     }]
   })
   const used = process.cpuUsage(cpu)
+  const elapsedSeconds = options.amount === undefined ? seconds : (performance.now() - began) / 1000
   return {
-    chatsPerSecond: result['2xx'] / seconds,
+    chatsPerSecond: result['2xx'] / elapsedSeconds,
+    chats: result['2xx'],
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
@@ -51,18 +63,30 @@ export interface StreamOutcome {
   tokens: number
 }
 
-/** How a stream is asked for and read: this service's `/chat`, or the model API itself. */
-interface Dialect {
+/** How a stream is asked for and read: this service's `/chat`, the AI SDK's UI message stream, or the model API itself. */
+export interface Dialect {
   path: string
-  body: () => { sessionId: string, userId: string, body: string }
+  body: (prefix: string) => { sessionId: string, userId: string, body: string }
   /** A piece of the reply's text, `null` for a failure, undefined for anything else. */
   textOf: (event: any) => string | null | undefined
 }
 
-const chatDialect: Dialect = {
+export const chatDialect: Dialect = {
   path: '/chat',
-  body: () => chatBody('cc'),
+  body: chatBody,
   textOf: (event) => typeof event.content === 'string' ? event.content : event.error !== undefined ? null : undefined
+}
+
+/** What `useChat` sends (the conversation's messages, here one) and reads (`text-delta` parts). */
+export const aiSdkDialect: Dialect = {
+  path: '/api/chat',
+  body: (prefix) => {
+    const n = counter++
+    const sessionId = `${prefix}-${n}`
+    const message = { id: `m-${n}`, role: 'user', parts: [{ type: 'text', text: 'I have been feeling anxious about work lately' }] }
+    return { sessionId, userId: '', body: JSON.stringify({ id: sessionId, messages: [message], trigger: 'submit-message' }) }
+  },
+  textOf: (event) => event.type === 'text-delta' ? event.delta : event.type === 'error' ? null : undefined
 }
 
 /** The mock model's own streams, to tell its share of the time to first token from the server's. */
@@ -77,7 +101,7 @@ export const modelApiDialect: Dialect = {
 }
 
 async function oneStream (agent: Agent, baseUrl: string, expected: string, timeoutMs: number, dialect = chatDialect): Promise<StreamOutcome> {
-  const { sessionId, userId, body } = dialect.body()
+  const { sessionId, userId, body } = dialect.body('cc')
   const started = performance.now()
   let ttftMs = -1
   let text = ''
@@ -99,6 +123,8 @@ async function oneStream (agent: Agent, baseUrl: string, expected: string, timeo
     } else {
       const parser = createParser({
         onEvent: (message) => {
+          // The UI message stream's last event.
+          if (message.data === '[DONE]') return
           const piece = dialect.textOf(JSON.parse(message.data))
           if (typeof piece === 'string') {
             if (ttftMs < 0) ttftMs = performance.now() - started
@@ -133,14 +159,28 @@ const percentile = (values: number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number
 }
 
-/** N streams opened in quick batches (so that the listen backlog is not the test), all followed to their end. */
-export async function concurrency (baseUrl: string, streams: number, expected: string, timeoutMs: number): Promise<ConcurrencyResult> {
+/**
+ * N streams, all followed to their end: opened at an even pace over `overMs`, or with `overMs` 0 in
+ * one burst (quick batches, so that the listen backlog is not the test).
+ */
+export async function concurrency (
+  baseUrl: string, streams: number, expected: string, timeoutMs: number, overMs = 0, dialect = chatDialect
+): Promise<ConcurrencyResult> {
   const cpu = process.cpuUsage()
   const agent = new Agent({ connections: null, pipelining: 1, keepAliveTimeout: 1000, connect: { timeout: timeoutMs } })
   const running: Array<Promise<StreamOutcome>> = []
-  for (let i = 0; i < streams; i++) {
-    running.push(oneStream(agent, baseUrl, expected, timeoutMs))
-    if (i % 250 === 249) await new Promise(resolve => setTimeout(resolve, 25))
+  if (overMs === 0) {
+    for (let i = 0; i < streams; i++) {
+      running.push(oneStream(agent, baseUrl, expected, timeoutMs, dialect))
+      if (i % 250 === 249) await new Promise(resolve => setTimeout(resolve, 25))
+    }
+  } else {
+    const began = performance.now()
+    while (running.length < streams) {
+      const due = Math.min(streams, Math.ceil((performance.now() - began) * streams / overMs))
+      while (running.length < due) running.push(oneStream(agent, baseUrl, expected, timeoutMs, dialect))
+      await new Promise(resolve => setTimeout(resolve, 2))
+    }
   }
   const outcomes = await Promise.all(running)
   await agent.close()
