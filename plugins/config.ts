@@ -11,6 +11,7 @@ export const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 5000 }),
   HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
   LISTEN_BACKLOG: Type.Integer({ minimum: 1, default: 511 }),
+  LISTEN_SOCKETS: Type.Integer({ minimum: 1, maximum: 64, default: 4 }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   CORS_ORIGINS: Type.String({ default: '*' }),
   TRUST_PROXY: Type.String({ default: '', pattern: '^([0-9]+|[0-9a-fA-F.:/, ]+|loopback|linklocal|uniquelocal)?$' }),
