@@ -39,8 +39,9 @@ export function parseIdempotencyKey (header: string | undefined): string | undef
 /** The attempt as its headers describe it. */
 export function chatAttempt (idempotencyKey: string | undefined, lastEventId: string | undefined, body: { message: string, sessionId: string, userId?: string }): ChatAttempt {
   const key = parseIdempotencyKey(idempotencyKey)
+  if (key === undefined) return { lastEventId }
   const fingerprint = createHash('sha256').update(JSON.stringify([body.message, body.sessionId, body.userId ?? null])).digest('base64url')
-  return { request: key === undefined ? undefined : { idempotencyKey: key, fingerprint }, lastEventId }
+  return { request: { idempotencyKey: key, fingerprint }, lastEventId }
 }
 
 export class ChatRetries {
