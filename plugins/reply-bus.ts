@@ -6,6 +6,8 @@ import { ReplyRegistry } from '../src/chat/reply-registry.ts'
 import { StreamCounter } from '../src/chat/stream-counter.ts'
 import { LocalReplyBus } from '../src/reply-bus/local-bus.ts'
 import { RedisReplyBus } from '../src/reply-bus/redis-bus.ts'
+import { ReplyEventSealer } from '../src/reply-bus/sealed-events.ts'
+import { keyRingFromSettings } from '../src/store/key-ring.ts'
 import type { ReplyBus, ReplyEvent } from '../src/reply-bus/types.ts'
 
 /** One client reading a reply's events. */
@@ -47,9 +49,15 @@ export default fp(async function replyBusPlugin (app) {
   const registry = new ReplyRegistry()
   // Followers still connected: the drain lets them receive the last events.
   const connected = new Set<Promise<void>>()
+  const encryption = keyRingFromSettings(config)
   const bus: ReplyBus = app.redis === null
     ? new LocalReplyBus(retainMs)
-    : new RedisReplyBus(app.redis, { retainMs, maxReplyMs: MAX_REPLY_MS, onError: (error) => app.log.warn({ err: error }, 'reply bus error') })
+    : new RedisReplyBus(app.redis, {
+      retainMs,
+      maxReplyMs: MAX_REPLY_MS,
+      onError: (error) => app.log.warn({ err: error }, 'reply bus error'),
+      sealer: encryption === undefined ? undefined : new ReplyEventSealer(encryption.ring)
+    })
   bus.onStop((replyId, cause) => {
     if (cause === 'erased') registry.erase(replyId)
     else registry.get(replyId)?.stop('stopped')

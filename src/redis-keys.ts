@@ -19,6 +19,8 @@ export const redisKeys = {
   latestReply: (key: SessionKey) => `${PREFIX}latest:${session(key)}`,
   request: (key: SessionKey, idempotencyKey: string) => `${PREFIX}request:${session(key)}:${encodeURIComponent(idempotencyKey)}`,
   replyEvents: (replyId: string) => `${PREFIX}events:${replyId}`,
+  /** The key a reply's events in Redis are sealed with (encryption at rest), wrapped by the master key. */
+  replyEventsKey: (replyId: string) => `${PREFIX}events-key:${replyId}`,
   listeners: (replyId: string) => `${PREFIX}listen:${replyId}`,
   dataKey: (key: SessionKey) => `${DATA_KEY}${session(key)}`,
   /** Every session's data key, for SCAN. */

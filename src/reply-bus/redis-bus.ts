@@ -7,6 +7,8 @@ import { StoreUnavailableError, type SessionKey } from '../store/types.ts'
 import { LocalReplyBus } from './local-bus.ts'
 import { RedisStreamReader, type StreamEntry } from './redis-stream-reader.ts'
 import { ERASED_EVENT } from '../vocabulary.ts'
+import { ReplyNotFoundError } from '../errors.ts'
+import type { ReplyEventSealer } from './sealed-events.ts'
 import type { ReplyBus, ReplyEvent, ReplyRequest, ReplyStatus, StopRequest } from './types.ts'
 
 export interface RedisReplyBusOptions {
@@ -14,6 +16,8 @@ export interface RedisReplyBusOptions {
   /** Longest a reply may run; its stream expires after this even if its instance died. */
   maxReplyMs: number
   onError: (error: unknown) => void
+  /** With encryption at rest: the events in Redis are sealed, each reply with its own key. */
+  sealer?: ReplyEventSealer
 }
 
 const MAX_EVENTS = 10000
@@ -31,10 +35,13 @@ async function unavailable<T> (call: Promise<T>): Promise<T> {
   }
 }
 
+/** An entry's event, its data as stored (sealed or not). */
 function toEvent ([, fields]: StreamEntry): ReplyEvent {
   const value = (name: string): string => fields[fields.indexOf(name) + 1] as string
   return { seq: Number(value('seq')), data: value('data'), terminal: value('terminal') === '1' }
 }
+
+type Decoder = (entry: StreamEntry) => ReplyEvent
 
 export class RedisReplyBus implements ReplyBus {
   readonly #redis: Redis
@@ -50,6 +57,8 @@ export class RedisReplyBus implements ReplyBus {
   readonly #erased = new Set<string>()
   /** Events published this turn, by reply, not yet copied to Redis. */
   readonly #outbox = new Map<string, ReplyEvent[]>()
+  /** The keys of the replies opened here that seal their events, until their end is written. */
+  readonly #eventKeys = new Map<string, Buffer>()
 
   constructor (redis: Redis, options: RedisReplyBusOptions) {
     this.#redis = redis
@@ -62,14 +71,16 @@ export class RedisReplyBus implements ReplyBus {
     // Redis first: when it fails, no log is left in memory that nothing would ever end.
     if (!this.#erased.has(replyId)) {
       const ttl = this.#options.maxReplyMs + this.#options.retainMs
-      if (request === undefined) {
+      const sealing = this.#options.sealer?.newKey(replyId)
+      if (request === undefined && sealing === undefined) {
         await unavailable(this.#redis.set(redisKeys.latestReply(key), replyId, 'PX', ttl))
       } else {
-        await unavailable(this.#redis.multi()
-          .set(redisKeys.latestReply(key), replyId, 'PX', ttl)
-          .set(redisKeys.request(key, request.idempotencyKey), JSON.stringify({ replyId, fingerprint: request.fingerprint }), 'PX', ttl)
-          .exec())
+        const transaction = this.#redis.multi().set(redisKeys.latestReply(key), replyId, 'PX', ttl)
+        if (request !== undefined) transaction.set(redisKeys.request(key, request.idempotencyKey), JSON.stringify({ replyId, fingerprint: request.fingerprint }), 'PX', ttl)
+        if (sealing !== undefined) transaction.set(redisKeys.replyEventsKey(replyId), sealing.wrapped, 'PX', ttl)
+        await unavailable(transaction.exec())
       }
+      if (sealing !== undefined) this.#eventKeys.set(replyId, sealing.key)
     }
     await this.#local.open(key, replyId, request)
   }
@@ -92,13 +103,22 @@ export class RedisReplyBus implements ReplyBus {
 
   #flush (): void {
     if (this.#outbox.size === 0) return
+    const { sealer } = this.#options
     const transaction = this.#redis.multi()
     for (const [replyId, events] of this.#outbox) {
+      const eventKey = this.#eventKeys.get(replyId)
+      // Sealing is on but the reply has no key (its open failed): nothing is written in the clear.
+      if (sealer !== undefined && eventKey === undefined) continue
       const key = redisKeys.replyEvents(replyId)
       for (const event of events) {
-        transaction.xadd(key, 'MAXLEN', '~', MAX_EVENTS, '*', 'seq', event.seq, 'data', event.data, 'terminal', event.terminal ? '1' : '0')
+        const data = eventKey === undefined ? event.data : (sealer as ReplyEventSealer).seal(eventKey, replyId, event.seq, event.data)
+        transaction.xadd(key, 'MAXLEN', '~', MAX_EVENTS, '*', 'seq', event.seq, 'data', data, 'terminal', event.terminal ? '1' : '0')
       }
-      transaction.pexpire(key, events.at(-1)?.terminal === true ? this.#options.retainMs : this.#options.maxReplyMs)
+      const ended = events.at(-1)?.terminal === true
+      const ttl = ended ? this.#options.retainMs : this.#options.maxReplyMs
+      transaction.pexpire(key, ttl)
+      if (eventKey !== undefined) transaction.pexpire(redisKeys.replyEventsKey(replyId), ttl)
+      if (ended) this.#eventKeys.delete(replyId)
     }
     this.#outbox.clear()
     // Best effort: local clients already have the events; a Redis outage must not end the reply.
@@ -126,9 +146,10 @@ export class RedisReplyBus implements ReplyBus {
   /** A reply running on another instance (or ended there): its Redis Stream, then live reads. */
   async * #followElsewhere (replyId: string, afterSeq: number, signal: AbortSignal): AsyncGenerator<ReplyEvent[]> {
     const key = redisKeys.replyEvents(replyId)
+    const decode = await this.#decoder(replyId)
     const entries = await this.#redis.xrange(key, '-', '+') as StreamEntry[]
     const cursor = entries.at(-1)?.[0] ?? '0'
-    const missed = entries.map(toEvent).filter(event => event.seq > afterSeq)
+    const missed = entries.map(decode).filter(event => event.seq > afterSeq)
     if (missed.length > 0) yield missed
     if (missed.at(-1)?.terminal === true) return
     // Live, through the instance's one shared reader.
@@ -147,7 +168,7 @@ export class RedisReplyBus implements ReplyBus {
         const entries = await reader.next(FOLLOW_IDLE_LIMIT_MS - (Date.now() - idleSince))
         if (entries === undefined) break // closed, or idle too long
         idleSince = Date.now()
-        const batch = entries.map(toEvent).filter(event => event.seq > afterSeq)
+        const batch = entries.map(decode).filter(event => event.seq > afterSeq)
         lastSeen = batch.at(-1)?.seq ?? lastSeen
         if (batch.length > 0) yield batch
         if (batch.at(-1)?.terminal === true) return
@@ -161,6 +182,20 @@ export class RedisReplyBus implements ReplyBus {
       reader.close()
     }
     if (erased && !signal.aborted) yield [{ seq: lastSeen + 1, data: JSON.stringify(ERASED_EVENT), terminal: true }]
+  }
+
+  /** Reads a reply's entries as events: opens them with the reply's key when they are sealed. */
+  async #decoder (replyId: string): Promise<Decoder> {
+    const { sealer } = this.#options
+    if (sealer === undefined) return toEvent
+    const wrapped = await unavailable(this.#redis.get(redisKeys.replyEventsKey(replyId)))
+    // Its key is gone (expired or erased): what is left of its events can no longer be read.
+    if (wrapped === null) throw new ReplyNotFoundError()
+    const eventKey = sealer.unwrap(replyId, wrapped)
+    return (entry) => {
+      const event = toEvent(entry)
+      return { ...event, data: sealer.open(eventKey, replyId, event.seq, event.data) }
+    }
   }
 
   attach (replyId: string): () => void {
@@ -195,7 +230,7 @@ export class RedisReplyBus implements ReplyBus {
     const replyIds = [...new Set([runningReplyId, latest, await this.#local.latestReply(key)])].filter(id => id !== undefined)
     await this.#local.erase(key, runningReplyId)
     for (const replyId of replyIds) this.#eraseHere(replyId)
-    await unavailable(this.#redis.del(redisKeys.latestReply(key), ...replyIds.flatMap(id => [redisKeys.replyEvents(id), redisKeys.listeners(id)])))
+    await unavailable(this.#redis.del(redisKeys.latestReply(key), ...replyIds.flatMap(id => [redisKeys.replyEvents(id), redisKeys.replyEventsKey(id), redisKeys.listeners(id)])))
     // Every instance: the one running the reply stops it; the others end their readers of it.
     for (const replyId of replyIds) await unavailable(this.#redis.publish(redisKeys.stopChannel, `${ERASE_PREFIX}${replyId}`))
   }
@@ -206,11 +241,12 @@ export class RedisReplyBus implements ReplyBus {
     this.#erased.add(replyId)
     setTimeout(() => this.#erased.delete(replyId), this.#options.maxReplyMs).unref()
     this.#outbox.delete(replyId)
+    this.#eventKeys.delete(replyId)
     for (const handler of this.#stopHandlers) handler(replyId, 'erased')
     this.#local.eraseReply(replyId)
     for (const end of this.#following.get(replyId) ?? []) end()
     // A copy written before the erasure reached this instance is removed too.
-    if (running) this.#redis.del(redisKeys.replyEvents(replyId)).catch(this.#options.onError)
+    if (running) this.#redis.del(redisKeys.replyEvents(replyId), redisKeys.replyEventsKey(replyId)).catch(this.#options.onError)
   }
 
   onStop (handler: (replyId: string, cause: StopRequest) => void): void {

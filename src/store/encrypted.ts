@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import { open, seal } from './aes-gcm.ts'
 import type { KeyRing } from './key-ring.ts'
-import type { SessionKey, SessionStore, StoredMessage } from './types.ts'
+import type { SafetyFlag, SessionKey, SessionStore, StoredMessage } from './types.ts'
 
 const SEALED = 'enc:v2:'
 /** Content sealed by an earlier version with a master key itself, bound to the session only. */
@@ -17,6 +17,9 @@ const dataKeyContext = (key: SessionKey): string => JSON.stringify(['data-key', 
 const messageContext = (key: SessionKey, message: Pick<StoredMessage, 'id' | 'role'>): string =>
   JSON.stringify(['message', key.userId, key.sessionId, message.id, message.role])
 const noticeContext = (key: SessionKey, kind: string): string => JSON.stringify(['notice', key.userId, key.sessionId, kind])
+const flagContext = (key: SessionKey): string => JSON.stringify(['safety-flag', key.userId, key.sessionId])
+/** What the inner store keeps of a sealed flag beside the sealed value: nothing it could tell. */
+const SEALED_FLAG_CATEGORY = 'sealed'
 
 export function encryptedStore (inner: SessionStore, ring: KeyRing): SessionStore {
   /** The session's data key; undefined when it has none or it cannot be unwrapped. */
@@ -81,6 +84,23 @@ export function encryptedStore (inner: SessionStore, ring: KeyRing): SessionStor
       return messages.map((message) => {
         const content = read(message.content, dataKey, messageContext(key, message), legacyContext)
         return content === undefined ? { ...message, content: '', status: 'unreadable' as const } : { ...message, content }
+      })
+    },
+    // The whole flag (level, category, signals, time) is sealed into its `level` field: the inner
+    // store keeps its columns, and what it holds tells nothing about the person.
+    recordSafetyFlag: async (key, flag) => {
+      const dataKey = await dataKeyFor(key)
+      const sealed = sealWith(dataKey, JSON.stringify(flag), flagContext(key))
+      await inner.recordSafetyFlag(key, { level: sealed, category: SEALED_FLAG_CATEGORY, signals: [], createdAt: '' } as unknown as SafetyFlag)
+    },
+    listSafetyFlags: async (key) => {
+      const flags = await inner.listSafetyFlags(key)
+      const dataKey = flags.length === 0 ? undefined : await existingDataKey(key)
+      return flags.flatMap((flag) => {
+        if (!flag.level.startsWith(SEALED)) return [flag] // recorded before flags were sealed
+        const opened = read(flag.level, dataKey, flagContext(key), '')
+        // One that does not open (its key destroyed) is left out: nothing in it can be known.
+        return opened === undefined ? [] : [JSON.parse(opened) as SafetyFlag]
       })
     },
     getNoticeMarks: async (key) => {

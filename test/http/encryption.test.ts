@@ -175,3 +175,62 @@ t.test('with Redis: data keys in Redis, content sealed, re-wrapped by SCAN, dest
   t.equal(await redis.exists('tb:dek:u%3A1:r1', 'tb:msgs:u%3A1:r1'), 0, 'the data key went with the session')
   t.equal((await history(after, 'r2', 'u:1')).json().messages[0].content, 'also kept in redis', 'other sessions keep theirs')
 })
+
+t.test('with Redis: the reply events and the safety flags are sealed; another instance still resumes the reply; an erasure destroys the events\' key', async (t) => {
+  const server = await startRedis(t)
+  if (server === undefined) return
+  const env = { STORE: 'redis', REDIS_URL: server.url, STORE_ENCRYPTION_KEY: newKey() }
+  const a = await build(t, { env })
+  const b = await build(t, { env })
+  const [urlA, urlB] = [await listen(a), await listen(b)]
+  const redis = new Redis(server.url)
+  t.teardown(() => redis.disconnect())
+
+  const risky = await postChat(urlA, { message: 'i have been saving up my pills and i think tonight is the night', sessionId: 'sealed', userId: 'u1' })
+  const safety = risky.events.find(event => 'safety' in event)
+  t.ok(safety !== undefined, 'the message was flagged')
+  const replyId = String(risky.ids[0]).split(':')[0] as string
+
+  const entries = await redis.xrange(`tb:events:${replyId}`, '-', '+')
+  t.equal(entries.length, risky.ids.length, 'every event is in Redis, for resumes elsewhere')
+  const stored = entries.map(([, fields]) => fields[fields.indexOf('data') + 1] as string)
+  for (const data of stored) {
+    t.notMatch(data, /pills|content|safety|crisis|988/, 'no event is readable in Redis')
+    t.throws(() => JSON.parse(data))
+  }
+  t.notMatch(risky.text.slice(0, 40), /^$/)
+  t.notOk(stored.some(data => data.includes(risky.text.split(' ')[0] as string)), 'the reply text is not there in the clear')
+  t.match(await redis.get(`tb:events-key:${replyId}`), /^kw1\./, 'the events\' own key, wrapped by the master key')
+
+  const flags = await redis.lrange('tb:flags:u1:sealed', 0, -1)
+  t.equal(flags.length, 1)
+  t.notMatch(flags[0], /crisis|elevated|self_harm|signals"\s*:\s*\["/, 'the flag tells nothing in Redis')
+  t.match((await b.inject({ method: 'GET', url: '/sessions/sealed/messages?userId=u1' })).json().safetyFlags, [{ level: safety.safety.level, category: 'self_harm' }],
+    'the API still reports the flag')
+
+  // B never ran the reply: it reads it from Redis and opens it with the reply's key.
+  const resumed = await fetch(`${urlB}/sessions/sealed/stream?userId=u1`, { headers: { 'last-event-id': `${replyId}:0` } })
+  t.equal(resumed.status, 200)
+  const rest = (await resumed.text()).split('\n').filter(line => line.startsWith('data: ')).map(line => JSON.parse(line.slice(6)))
+  t.equal(rest.filter(event => 'content' in event).map(event => event.content).join(''), risky.text, 'the resumed reply is the one shown')
+
+  t.equal((await b.inject({ method: 'DELETE', url: '/sessions/sealed?userId=u1' })).statusCode, 204)
+  t.equal(await redis.exists(`tb:events:${replyId}`, `tb:events-key:${replyId}`), 0, 'the events and their key went with the session')
+})
+
+t.test('with sqlite: a safety flag is sealed whole (level, category, signals, time), and still reported by the API', async (t) => {
+  const path = join(t.testdir(), 'flags.db')
+  const env = { STORE: 'sqlite', SQLITE_PATH: path, STORE_ENCRYPTION_KEY: newKey() }
+  const app = await build(t, { env })
+  const url = await listen(app)
+  const risky = await postChat(url, { message: 'he hit me again last night and said he would kill me if i leave', sessionId: 'flag', userId: 'u1' })
+  const safety = risky.events.find(event => 'safety' in event)?.safety
+  t.ok(safety !== undefined, 'the message was flagged')
+  const stored = rows(path, 'SELECT level, category, created_at, signals FROM safety_flags')
+  t.equal(stored.length, 1)
+  t.match(stored[0].level, /^enc:v2:/)
+  t.notMatch(JSON.stringify(stored[0]), /crisis|elevated|abuse|20\d\d-/)
+  const flags = (await history(app, 'flag')).json().safetyFlags
+  t.match(flags, [{ level: safety.level, category: 'abuse' }])
+  t.ok(flags[0].signals.length > 0 && typeof flags[0].createdAt === 'string' && flags[0].createdAt.startsWith('20'))
+})
