@@ -1,5 +1,6 @@
 // `npm run rewrap-keys`: re-wraps every session's data key with the newest key of
-// STORE_ENCRYPTION_KEYS, on the same settings as the service, so the older keys can then be removed.
+// STORE_ENCRYPTION_KEYS, on the same settings as the service, and re-seals with its data key what an
+// earlier version sealed with a master key itself, so the older keys can then be removed.
 import { loadConfig } from '../plugins/config.ts'
 import { rewrapDataKeys } from '../src/store/encrypted.ts'
 import { createStore } from '../src/store/index.ts'
@@ -15,8 +16,8 @@ const { Redis } = await import('ioredis')
 const redis = config.STORE === 'redis' ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 }) : null
 const store = createStore({ type: config.STORE, sqlitePath: config.SQLITE_PATH, redis, sessionTtlMs: 0 })
 try {
-  const { rewrapped, failed } = await rewrapDataKeys(store, encryption.ring)
-  console.log(JSON.stringify({ rewrapped, failed, keyId: encryption.ring.newestId }))
+  const { rewrapped, resealed, failed } = await rewrapDataKeys(store, encryption.ring)
+  console.log(JSON.stringify({ rewrapped, resealed, failed, keyId: encryption.ring.newestId }))
   // A data key no configured key unwraps would be lost with the old key: keep it until resolved.
   if (failed > 0) process.exitCode = 2
 } finally {

@@ -8,9 +8,20 @@ function session (key: SessionKey): string {
 }
 
 const DATA_KEY = `${PREFIX}dek:`
+const MESSAGES = `${PREFIX}msgs:`
+
+/** The session a key's name ends with, after `prefix`. */
+function sessionAfter (prefix: string, name: string): SessionKey {
+  const [userId = '', sessionId = ''] = name.slice(prefix.length).split(':').map(decodeURIComponent)
+  return { userId, sessionId }
+}
 
 export const redisKeys = {
-  messages: (key: SessionKey) => `${PREFIX}msgs:${session(key)}`,
+  messages: (key: SessionKey) => `${MESSAGES}${session(key)}`,
+  /** Every session's messages, for SCAN. */
+  messagesPattern: `${MESSAGES}*`,
+  /** The session a messages key's name belongs to. */
+  sessionOfMessages: (name: string): SessionKey => sessionAfter(MESSAGES, name),
   flags: (key: SessionKey) => `${PREFIX}flags:${session(key)}`,
   notices: (key: SessionKey) => `${PREFIX}notices:${session(key)}`,
   /** The single disclosure time kept before notices had kinds: erased with the session. */
@@ -26,10 +37,7 @@ export const redisKeys = {
   /** Every session's data key, for SCAN. */
   dataKeyPattern: `${DATA_KEY}*`,
   /** The session a data key's name belongs to. */
-  sessionOfDataKey (name: string): SessionKey {
-    const [userId = '', sessionId = ''] = name.slice(DATA_KEY.length).split(':').map(decodeURIComponent)
-    return { userId, sessionId }
-  },
+  sessionOfDataKey: (name: string): SessionKey => sessionAfter(DATA_KEY, name),
   meta: (name: string) => `${PREFIX}meta:${name}`,
   /** A day's protocol firings: a hash of counts by [level, category, profiles, version]. */
   firings: (day: string) => `${PREFIX}firings:${day}`,

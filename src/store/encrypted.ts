@@ -160,16 +160,33 @@ function wrongKey (setting: string): Error {
 export interface RewrapReport {
   /** Data keys now wrapped by the newest master key that were not before. */
   rewrapped: number
-  /** Data keys no configured master key could unwrap (left as they are). */
+  /** Messages an earlier version sealed with a master key itself, now sealed with their session's data key. */
+  resealed: number
+  /** Data keys, or such messages, that no configured master key could open (left as they are). */
   failed: number
 }
 
 /**
- * Re-wraps every session's data key (and the check value) with the ring's newest master key, so
- * that older master keys can then be removed. Content is not touched: it stays sealed by its data key.
+ * Re-seals what an earlier version sealed with a master key itself, then re-wraps every session's
+ * data key (and the check value) with the ring's newest master key, so that older master keys can
+ * then be removed. Other content is not touched: it stays sealed by its data key.
  */
 export async function rewrapDataKeys (store: SessionStore, ring: KeyRing): Promise<RewrapReport> {
-  const report: RewrapReport = { rewrapped: 0, failed: 0 }
+  const report: RewrapReport = { rewrapped: 0, resealed: 0, failed: 0 }
+  const sealing = encryptedStore(store, ring)
+  for (const key of await store.listSessions()) {
+    const legacy = new Set((await store.listMessages(key)).filter(message => message.content.startsWith(LEGACY)).map(message => message.id))
+    if (legacy.size === 0) continue
+    for (const message of await sealing.listMessages(key)) {
+      if (!legacy.has(message.id)) continue
+      if (message.status === 'unreadable') {
+        report.failed++
+        continue
+      }
+      await sealing.updateMessage(key, message)
+      report.resealed++
+    }
+  }
   for (const { key, wrapped } of await store.listDataKeys()) {
     if (ring.keyIdOf(wrapped) === ring.newestId) continue
     let dataKey: Buffer

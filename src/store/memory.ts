@@ -93,6 +93,12 @@ export function createMemoryStore (): SessionStore {
       }
       return purged
     },
+    async listSessions () {
+      return [...sessions.keys()].map((session) => {
+        const [userId, sessionId] = JSON.parse(session) as [string, string]
+        return { userId, sessionId }
+      })
+    },
     async getDataKey (key) {
       return dataKeys.get(id(key))?.wrapped
     },

@@ -129,6 +129,14 @@ export function createRedisStore (redis: Redis, options: RedisStoreOptions): Ses
       if (error !== null) throw error
       return kept as string
     }),
+    listSessions: () => guarded(async () => {
+      // SCAN may name a key twice.
+      const names = new Set<string>()
+      for await (const batch of redis.scanStream({ match: redisKeys.messagesPattern, count: 500 }) as AsyncIterable<string[]>) {
+        for (const name of batch) names.add(name)
+      }
+      return [...names].map(redisKeys.sessionOfMessages)
+    }),
     listDataKeys: () => guarded(async () => {
       const found: Array<{ key: SessionKey, wrapped: string }> = []
       for await (const names of redis.scanStream({ match: redisKeys.dataKeyPattern, count: 500 }) as AsyncIterable<string[]>) {

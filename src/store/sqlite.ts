@@ -130,6 +130,7 @@ export function createSqliteStore (path: string): SessionStore {
     'SELECT wrapped FROM session_keys WHERE user_id = ? AND session_id = ?')
   const insertDataKey = db.prepare<[string, string, string]>(
     'INSERT INTO session_keys (user_id, session_id, wrapped) VALUES (?, ?, ?) ON CONFLICT (user_id, session_id) DO NOTHING')
+  const selectSessions = db.prepare<[], { user_id: string, session_id: string }>('SELECT DISTINCT user_id, session_id FROM messages')
   const selectDataKeys = db.prepare<[], { user_id: string, session_id: string, wrapped: string }>(
     'SELECT user_id, session_id, wrapped FROM session_keys')
   const updateDataKey = db.prepare<[string, string, string]>(
@@ -199,6 +200,7 @@ export function createSqliteStore (path: string): SessionStore {
       insertDataKey.run(key.userId, key.sessionId, wrapped)
       return (selectDataKey.get(key.userId, key.sessionId) as { wrapped: string }).wrapped
     }),
+    listSessions: () => guarded(() => selectSessions.all().map(row => ({ userId: row.user_id, sessionId: row.session_id }))),
     listDataKeys: () => guarded(() => selectDataKeys.all()
       .map(row => ({ key: { userId: row.user_id, sessionId: row.session_id }, wrapped: row.wrapped }))),
     replaceDataKey: (key, wrapped) => written(() => { updateDataKey.run(wrapped, key.userId, key.sessionId) }),

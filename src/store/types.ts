@@ -92,6 +92,8 @@ export interface SessionStore {
   getDataKey (key: SessionKey): Promise<string | undefined>
   /** Keeps `wrapped` as the session's data key unless it has one already; returns the one kept. */
   addDataKey (key: SessionKey, wrapped: string): Promise<string>
+  /** Every session that holds messages (to re-seal what an earlier version sealed). */
+  listSessions (): Promise<SessionKey[]>
   /** Every session's wrapped data key (to re-wrap them under a new master key). */
   listDataKeys (): Promise<Array<{ key: SessionKey, wrapped: string }>>
   /** Replaces the session's wrapped data key, if it still has one (an erased session stays erased). */

@@ -11,6 +11,7 @@ import { Redis } from 'ioredis'
 import { build, listen, postChat } from '../support/helper.ts'
 import { startRedis } from '../support/redis-server.ts'
 import { keyIdOf } from '../../src/store/key-ring.ts'
+import { seal } from '../../src/store/aes-gcm.ts'
 
 const newKey = (): string => randomBytes(32).toString('base64')
 const kidOf = (key: string): string => keyIdOf(Buffer.from(key, 'base64'))
@@ -137,7 +138,7 @@ t.test('rotation: a new key first, old keys still open, the re-wrap command move
   const { stdout } = await run(process.execPath, ['scripts/rewrap-keys.ts'], {
     env: { ...process.env, ...base, STORE_ENCRYPTION_KEYS: `${newer},${oldKey}`, LOG_LEVEL: 'silent', NODE_ENV: 'development', STORE_ENCRYPTION_KEY: '' }
   })
-  t.same(JSON.parse(stdout), { rewrapped: 1, failed: 0, keyId: kidOf(newer) })
+  t.same(JSON.parse(stdout), { rewrapped: 1, resealed: 0, failed: 0, keyId: kidOf(newer) })
   t.ok(rows(path, 'SELECT wrapped FROM session_keys').every(row => row.wrapped.split('.')[1] === kidOf(newer)))
 
   const after = await build(t, { env: { ...base, STORE_ENCRYPTION_KEYS: newer } })
@@ -167,7 +168,7 @@ t.test('with Redis: data keys in Redis, content sealed, re-wrapped by SCAN, dest
   const { stdout } = await rewrap(process.execPath, ['scripts/rewrap-keys.ts'], {
     env: { ...process.env, STORE: 'redis', REDIS_URL: server.url, STORE_ENCRYPTION_KEYS: `${newer},${oldKey}`, NODE_ENV: 'development', STORE_ENCRYPTION_KEY: '' }
   })
-  t.same(JSON.parse(stdout), { rewrapped: 2, failed: 0, keyId: kidOf(newer) })
+  t.same(JSON.parse(stdout), { rewrapped: 2, resealed: 0, failed: 0, keyId: kidOf(newer) })
 
   const after = await build(t, { env: { ...env, STORE_ENCRYPTION_KEYS: newer } })
   t.equal((await history(after, 'r1', 'u:1')).json().messages[0].content, 'kept in redis')
@@ -233,4 +234,30 @@ t.test('with sqlite: a safety flag is sealed whole (level, category, signals, ti
   const flags = (await history(app, 'flag')).json().safetyFlags
   t.match(flags, [{ level: safety.level, category: 'abuse' }])
   t.ok(flags[0].signals.length > 0 && typeof flags[0].createdAt === 'string' && flags[0].createdAt.startsWith('20'))
+})
+
+t.test('rotation re-seals content an earlier version sealed with the master key itself, so the old key can go', async (t) => {
+  const path = join(t.testdir(), 'legacy.db')
+  const [oldKey, newer] = [newKey(), newKey()]
+  const base = { STORE: 'sqlite', SQLITE_PATH: path }
+  const first = await build(t, { env: { ...base, STORE_ENCRYPTION_KEY: oldKey } })
+  await postChat(await listen(first), { message: 'a session of today', sessionId: 'today', userId: 'u1' })
+  await first.close()
+  // A message as the earlier version stored it: sealed with the master key, bound to the session only.
+  const legacy = 'enc:v1:' + seal(Buffer.from(oldKey, 'base64'), Buffer.from('written long ago', 'utf8'), JSON.stringify(['u1', 'old'])).toString('base64')
+  const db = new Database(path)
+  db.prepare(`INSERT INTO messages (id, user_id, session_id, role, content, status, created_at)
+    VALUES ('m-old', 'u1', 'old', 'user', ?, 'complete', '2030-01-01T00:00:00.000Z')`).run(legacy)
+  db.close()
+
+  const run = promisify(execFile)
+  const { stdout } = await run(process.execPath, ['scripts/rewrap-keys.ts'], {
+    env: { ...process.env, ...base, STORE_ENCRYPTION_KEYS: `${newer},${oldKey}`, LOG_LEVEL: 'silent', NODE_ENV: 'development', STORE_ENCRYPTION_KEY: '' }
+  })
+  t.same(JSON.parse(stdout), { rewrapped: 1, resealed: 1, failed: 0, keyId: kidOf(newer) })
+  t.match(rows(path, "SELECT content FROM messages WHERE id = 'm-old'")[0].content, /^enc:v2:/, 'sealed with the session\'s data key now')
+
+  const after = await build(t, { env: { ...base, STORE_ENCRYPTION_KEYS: newer } })
+  t.same((await history(after, 'old')).json().messages.map((m: any) => [m.content, m.status]), [['written long ago', 'complete']], 'read without the old key')
+  t.equal((await history(after, 'today')).json().messages[0].content, 'a session of today')
 })
