@@ -5,7 +5,7 @@ export const ANSWERS = {
     'A lot of people feel this way at some point, so you are far from the only one. I can\'t judge what is normal for you or give a diagnosis, ' +
     'but if it has gone on for more than a couple of weeks or gets in the way of your days, a doctor or therapist can help you make sense of it.'
   ],
-  medical: 'Chest pain, trouble breathing, fainting or a racing heart that won\'t settle need a doctor, and I can\'t tell what is happening in your body. ' +
+  medical: 'That sounds frightening. Chest pain or tightness, pain or numbness spreading to an arm or the jaw, trouble breathing, fainting or a racing heart that won\'t settle need a doctor, and I can\'t tell what is happening in your body. ' +
     'If it is happening now or feels severe, call 911 or your local emergency number. Panic attacks can feel very like this, but only a medical check can rule other causes out.',
   cannotDo: 'I can\'t do that: I\'m an offline listener with no internet access, so I can\'t look up the weather, the news or facts. What I can do is listen.',
   privacy: 'This conversation is stored by the service that runs me so the chat can continue, and you can erase it from the app at any time. I\'m an AI, so no person reads along as we talk.',
@@ -53,6 +53,18 @@ export const ANSWERS = {
   emojiSad: 'I can see that it\'s a hard moment.',
   emojiHappy: 'That looks like a lighter moment.',
   emojiOther: 'I\'m here.',
+  firstAid: 'I\'m an AI, not a medic, but the usual first aid is this. For a burn: cool it under cool, not icy, running water for twenty minutes, then cover it loosely with cling film or a clean dressing that won\'t stick; no ice, butter or creams. ' +
+    'For a cut: press on it with something clean until the bleeding stops, then cover it. ' +
+    'Please get it seen by a doctor, urgent care or emergency services if it is large or deep, on the face, hands or genitals, blistering badly, still bleeding, or looks infected. There is no shame in asking for help with it.',
+  practical: {
+    friends: 'Making friends somewhere new takes time, and it is hard for almost everyone. Things that often help: going to the same place regularly (a club, a society, a class, a faith group, a sports team or a volunteering shift), because people get to know a face they see every week; ' +
+      'saying yes to one small invitation; and suggesting one simple thing to someone you already chat to, like a coffee after class. Is there one place like that near you?',
+    study: 'I\'m not a tutor, but a few things help most people study: short focused blocks (say twenty-five minutes, then a five-minute break), practising with past papers rather than rereading, and taking the one thing you are stuck on to a teacher or classmate. ' +
+      'Which part feels most stuck at the moment?',
+    work: 'I can\'t know your workplace, but a common way in is to pick a calm moment, say plainly what is on your plate, and ask what matters most, or ask for feedback on one specific piece of work. ' +
+      'You know the people involved far better than I do. What would you want to say, if it went well?'
+  },
+  noMoreSkills: 'I\'ve shared the few exercises I have. A doctor, a counsellor or a helpline can offer more than I can.',
   softRisk: 'I want to check something gently, because it matters: when you say that, are you having thoughts of not wanting to be alive, or of harming yourself? ' +
     'If you are, you don\'t have to carry it alone: in the US you can call or text 988, any time, or find a helpline at https://findahelpline.com.'
 }

@@ -5,13 +5,15 @@ import type { ChatTurn } from '../types.ts'
 import { ANSWERS, GENERAL_QUESTIONS, OPENING_QUESTIONS } from './answers.ts'
 import { affirmsOwn, deniesOwn, mentionsOf } from './clauses.ts'
 import { readConversation, freshPicker, sentencesOf, type Conversation } from './conversation.ts'
-import { crisisMemory, everFlagged, FLAGGED_AGAIN, followUp, nextStep, staying } from './crisis-follow-up.ts'
+import { crisisMemory, everFlagged, FLAGGED_AGAIN, followUp, MISREAD, nextStep, staying } from './crisis-follow-up.ts'
 import { kindOf, type MessageKind } from './kinds.ts'
 import { otherLanguageNote } from './languages.ts'
 import {
   CALLBACKS, CLAUSE_REFLECTIONS, COPING, COPING_QUESTIONS, COPING_REFLECTIONS, FEELING_REFLECTIONS, FEELINGS, LISTENING,
-  NOT_BETTER_REFLECTIONS, NOTHING_HELPS_REFLECTIONS, OTHERS_EXPLANATION_REFLECTIONS, OTHERS_FEELING_REFLECTIONS, POSITIVE_REFLECTIONS, SELF_CRITICISM, SOFT_RISK, TOPICS, type Topic
+  NOT_BETTER_REFLECTIONS, NOTHING_HELPS_REFLECTIONS, OTHERS_EXPLANATION_REFLECTIONS, OTHERS_FEELING_REFLECTIONS, OWN_FEELING_WORDS,
+  PLAN_STEP, PLAN_STEP_REFLECTIONS, POSITIVE_REFLECTIONS, SELF_CRITICISM, SOFT_RISK, TOPICS, type Feeling, type Topic
 } from './lexicon.ts'
+import { aboutPerson, namedPerson, subjectOf } from './people.ts'
 import { cutClause, reflectClause } from './reflect.ts'
 import { plainSense } from './senses.ts'
 import { SKILLS, skillOffered, type Skill } from './skills.ts'
@@ -28,13 +30,31 @@ function topicOf (text: string): Topic | undefined {
   return TOPICS.find(topic => topic.pattern.test(text))
 }
 
-/** The skill that fits what the user has been talking about, for "what should I do?". */
-function fittingSkill (recent: string): Skill {
-  if (/\b(panic|panicking|can't breathe|heart racing|anxious|anxiety|on edge)\b/.test(recent)) return SKILLS.breathing
-  if (/\b(sleep|sleeping|insomnia|lying awake|awake at night)\b/.test(recent)) return SKILLS.sleep
-  if (/\b(spiral|dissociat|unreal|flashback|overwhelmed|too much)\b/.test(recent)) return SKILLS.grounding
-  if (SELF_CRITICISM.test(recent)) return SKILLS.thought
-  return SKILLS.step
+/** Whether the conversation has already walked through this skill. */
+const given = (skill: Skill, conversation: Conversation): boolean => conversation.replies.some(reply => reply.includes(sentencesOf(skill.script)[0] as string))
+
+/** The skills that fit what the user has been talking about, best first, for "what should I do?"; none already given. */
+function fittingSkills (recent: string, conversation: Conversation): Skill[] {
+  const fitting: Skill[] = []
+  if (/\b(panic|panicking|can't breathe|heart racing|anxious|anxiety|on edge)\b/.test(recent)) fitting.push(SKILLS.breathing)
+  if (/\b(sleep|sleeping|insomnia|lying awake|awake at night)\b/.test(recent)) fitting.push(SKILLS.sleep)
+  if (/\b(spiral|dissociat|unreal|flashback|overwhelmed|too much)\b/.test(recent)) fitting.push(SKILLS.grounding)
+  if (SELF_CRITICISM.test(recent)) fitting.push(SKILLS.thought)
+  fitting.push(SKILLS.step, SKILLS.breathing, SKILLS.grounding)
+  return [...new Set(fitting)].filter(skill => !given(skill, conversation))
+}
+
+/** The skill a request names ("a breathing exercise", "help me calm down", "grounding"). */
+function requestedSkill (text: string): Skill {
+  if (/\b(ground|grounding|5-?4-?3-?2-?1|present|spiral\w*|overthinking)\b/.test(text)) return SKILLS.grounding
+  if (/\b(sleep|wind.?down|asleep)\b/.test(text)) return SKILLS.sleep
+  return SKILLS.breathing
+}
+
+/** The user's own word for the feeling when it is one to say back, else the group's. */
+function feelingWord (text: string, feeling: Feeling): string {
+  const said = new RegExp(feeling.pattern.source).exec(text)?.[0]
+  return said !== undefined && OWN_FEELING_WORDS.has(said) ? said : feeling.word
 }
 
 /** The feeling the user names as their own, reflected; denied feelings and other people's are not theirs. */
@@ -47,7 +67,11 @@ function reflection (text: string, fresh: Fresh): string | undefined {
   for (const feeling of FEELINGS) {
     if (!affirmsOwn(text, feeling.pattern)) continue
     const templates = feeling.positive === true ? POSITIVE_REFLECTIONS : FEELING_REFLECTIONS
-    const picked = fresh(templates.map(t => t.replace('{feeling}', feeling.word)))
+    const picked = fresh(templates.map(t => t.replace('{feeling}', feelingWord(text, feeling))))
+    if (picked !== undefined) return picked
+  }
+  if (PLAN_STEP.test(text)) {
+    const picked = fresh(PLAN_STEP_REFLECTIONS)
     if (picked !== undefined) return picked
   }
   const clause = FEELING_CLAUSE.exec(text)?.[0]
@@ -57,8 +81,9 @@ function reflection (text: string, fresh: Fresh): string | undefined {
   }
   // Someone else's feeling or excuse, named but not the user's: noticed as theirs.
   const others = FEELINGS.flatMap(f => mentionsOf(text, f.pattern)).filter(m => !m.own)
-  if (others.some(m => /\b(says|said|claims|thinks|blames)\b/.test(m.clause))) return fresh(OTHERS_EXPLANATION_REFLECTIONS)
-  if (others.length > 0) return fresh(OTHERS_FEELING_REFLECTIONS)
+  if (others.some(m => /\b(claims|blames)\b/.test(m.clause) || /\bsays (it'?s|it is|that'?s)\b/.test(m.clause))) return fresh(OTHERS_EXPLANATION_REFLECTIONS)
+  const person = others.map(m => subjectOf(m.clause)).find(found => found !== undefined)
+  if (person !== undefined) return fresh(OTHERS_FEELING_REFLECTIONS.map(t => t.replace('{person}', person.phrase)))
   return undefined
 }
 
@@ -96,11 +121,21 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     case 'not_listening': return [ANSWERS.notListening, 'What is the part I have missed?']
     case 'anger_at_chat': return [fresh(ANSWERS.anger) ?? 'I\'m sorry.', 'What would actually help right now?']
     case 'medical_question': return [ANSWERS.medical, /panic/.test(text) ? SKILLS.breathing.offer : '']
+    case 'first_aid_question': return [ANSWERS.firstAid]
     case 'help_question': return [SKILLS.help.script]
     case 'normal_question': return [ANSWERS.isNormal[0] as string]
+    case 'skill_request': {
+      const skill = requestedSkill(text)
+      return given(skill, conversation) ? [ANSWERS.noMoreSkills] : [skill.script]
+    }
+    case 'practical_question': {
+      if (/\bfriends?\b/.test(text)) return [ANSWERS.practical.friends]
+      if (/\b(revis\w*|study\w*|exams?|homework|maths?|teacher|tutor|lecturer)\b/.test(text)) return [ANSWERS.practical.study]
+      return [ANSWERS.practical.work]
+    }
     case 'what_to_do': {
-      const skill = fittingSkill(recent)
-      return ['I can\'t tell you what is right for your life, but here is something that helps many people.', skill.script]
+      const skill = fittingSkills(recent, conversation)[0]
+      return skill === undefined ? [ANSWERS.noMoreSkills] : ['Many people find this helps.', skill.script]
     }
     case 'cannot_do': return [ANSWERS.cannotDo]
     case 'privacy_question': return [ANSWERS.privacy]
@@ -125,7 +160,15 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
 }
 
 // Kinds whose reply ends there: no extra question after them.
-const COMPLETE_KINDS = new Set<MessageKind>(['stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting'])
+const COMPLETE_KINDS = new Set<MessageKind>(['stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question'])
+
+/** Kinds often said alongside something else ("it's weird talking to a bot. anyway it's mainly maths"): answered, then the rest too. */
+const ASIDE_KINDS = new Set<MessageKind>(['asks_if_human', 'bot_remark', 'correction', 'apology'])
+
+/** The sentences of a message that are not of `kind`: what is left once an aside is answered. */
+function restOf (text: string, kind: MessageKind): string {
+  return sentencesOf(text.replace(/\b(anyway|anyways|but)\b,?/g, '. ')).filter(sentence => kindOf(sentence.replace(/[.]+$/, '')) !== kind).join(' ').replace(/^[\s.,]+/, '').trim()
+}
 
 /** The listener's sentences joined, without any sentence said before in this conversation. */
 function unsaid (parts: Array<string | undefined>, conversation: Conversation): string {
@@ -147,7 +190,7 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
   const conversation = readConversation(history)
   const raw = conversation.rawUserTurns.at(-1) ?? ''
   const text = conversation.userTurns.at(-1) ?? ''
-  const plain = plainSense(text)
+  let plain = plainSense(text)
   const fresh = freshPicker(conversation, text)
   const noQuestions = conversation.userTurns.slice(0, -1).some(turn => kindOf(turn) === 'stop_asking')
   const withoutQuestions = (reply: string): string => noQuestions ? sentencesOf(reply).filter(s => !s.endsWith('?')).join(' ') : reply
@@ -155,8 +198,26 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
   const foreign = otherLanguageNote(raw)
   if (foreign !== undefined) return unsaid([foreign], conversation) || foreign
 
-  const kind = kindOf(plain)
-  const memory = crisisMemory(conversation.replies)
+  const said = kindOf(plain)
+  let memory = crisisMemory(conversation.replies)
+  if (said === 'correction' && memory?.level === 'crisis') {
+    // After a crisis-level flag, "I was only joking" is heard as "I'm safe": still followed up, gently.
+    return followUp(memory, 'safe_again', fresh) as string
+  }
+  const opening: string[] = []
+  let kind = said
+  if (ASIDE_KINDS.has(said)) {
+    const rest = restOf(plain, said)
+    if (said === 'correction') {
+      opening.push(MISREAD)
+      memory = undefined
+    }
+    if (rest.split(' ').length >= 4) {
+      if (said !== 'correction') opening.push(...(answerKind(said, plain, conversation, fresh) ?? []).slice(0, 1))
+      plain = rest
+      kind = kindOf(rest)
+    }
+  }
   if (memory !== undefined) {
     const special = followUp(memory, kind, fresh)
     if (special !== undefined) return special
@@ -167,13 +228,13 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
   }
 
   const answered = answerKind(kind, plain, conversation, fresh)
-  if (answered !== undefined && COMPLETE_KINDS.has(kind)) return withoutQuestions(unsaid(answered, conversation) || answered.join(' '))
+  if (answered !== undefined && COMPLETE_KINDS.has(kind)) return withoutQuestions(unsaid([...opening, ...answered], conversation) || answered.join(' '))
 
   const ownTopic = topicOf(plain)
   // A message with no topic of its own usually continues the previous one.
   const topic = ownTopic ?? topicOf(plainSense(conversation.userTurns.at(-2) ?? ''))
   const feelingReflection = reflection(plain, fresh)
-  const parts: Array<string | undefined> = [...(answered ?? [])]
+  const parts: Array<string | undefined> = [...opening, ...(answered ?? [])]
   if (flag !== undefined) parts.push(FLAGGED_AGAIN[flag.level ?? 'crisis'])
 
   if (memory !== undefined) {
@@ -187,7 +248,7 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
     const offer = conversation.replies.length >= 2 && !noQuestions ? fittingOffer(plain, conversation) : undefined
     const question = offer ??
       (affirmsOwn(plain, COPING) || FEELINGS.some(f => f.positive === true && affirmsOwn(plain, f.pattern)) ? fresh(COPING_QUESTIONS) : undefined) ??
-      (topic !== undefined ? fresh(topic.questions) : undefined) ?? fresh(GENERAL_QUESTIONS)
+      (topic !== undefined ? fresh(topic.questions.map(q => aboutPerson(q, namedPerson(conversation.userTurns.join(' '))))) : undefined) ?? fresh(GENERAL_QUESTIONS)
     parts.push(question)
   }
   const reply = withoutQuestions(unsaid(parts, conversation))

@@ -1,39 +1,61 @@
 // After a flagged message: stay with the person. Acknowledge "I'm safe", no topic switches, one safety-planning step at a time.
 import { CRISIS_REPLIES } from '../../safety/messages.ts'
 import type { RiskCategory } from '../../safety/taxonomy.ts'
+import type { FlaggedRiskLevel } from '../../vocabulary.ts'
 import type { MessageKind } from './kinds.ts'
+import { sentencesOf } from './conversation.ts'
 
 type Fresh = (options: string[]) => string | undefined
 
-/** Gentler words for an `elevated` flag: the same resources, less alarm, one question. */
+/**
+ * Words for an `elevated` flag: an ambiguous signal, so a gentle direct question (asking about
+ * suicide does not put the idea there) that leaves an easy way to say "no, I meant something else",
+ * with the resources for a "yes".
+ */
 export const ELEVATED_REPLIES: Record<RiskCategory, string> = {
-  self_harm: 'Thank you for telling me that; it matters, and I\'m glad you said it. It sounds like things feel really heavy right now. ' +
-    'I\'m an AI, so I can\'t be there like a person, but you don\'t have to hold this alone: in the US you can call or text 988 any time, just to talk. ' +
-    'Can you tell me a little about what has been making things feel this way?',
-  harm_to_others: 'It sounds like you are carrying a lot of anger or hurt right now, and it took something to say it. ' +
-    'If the feelings get stronger, stepping away and calling or texting 988 (in the US) can help; they talk about feelings like these too. What has been building up?',
-  abuse: 'I\'m sorry you are dealing with this. How someone treats you is not your fault, and you deserve to feel safe. ' +
-    'If you ever want to talk it through with someone, the National Domestic Violence Hotline (1-800-799-7233, or text START to 88788) is confidential. How are you feeling about it right now?'
+  self_harm: 'Thank you for telling me. I want to check in gently, because what you said can mean different things: are you having any thoughts of not wanting to be alive, or of hurting yourself? ' +
+    'If not, just tell me and we\'ll carry on. If you are, you don\'t have to hold it alone: in the US you can call or text 988 any time, just to talk.',
+  harm_to_others: 'It sounds like there is a lot of anger or hurt in this. I want to check in gently: are you having thoughts of hurting someone? ' +
+    'If not, just tell me and we\'ll carry on. If you are, stepping away and calling or texting 988 (in the US) can help; they talk about feelings like these too.',
+  abuse: 'I want to check in gently: is someone hurting you, threatening you or making you feel unsafe? ' +
+    'If not, just tell me and we\'ll carry on. If they are, it is not your fault, and the National Domestic Violence Hotline (1-800-799-7233, or text START to 88788) is confidential and there any time.'
 }
 
+/** The question each elevated reply asks. */
+export const ELEVATED_QUESTION = Object.fromEntries(Object.entries(ELEVATED_REPLIES).map(([category, reply]) =>
+  [category, sentencesOf(reply).find(sentence => sentence.endsWith('?')) as string])) as Record<RiskCategory, string>
+
+/** Said when the user puts right a flag that misread them: it ends the follow-up. */
+export const MISREAD = 'Thank you for putting me right, and I\'m sorry I misread you.'
+
 /** How many of the user's next messages stay in follow-up mode after a flag. */
-const FOLLOW_UP_TURNS = 6
+const FOLLOW_UP_TURNS: Record<FlaggedRiskLevel, number> = { crisis: 6, elevated: 3 }
 
 export interface CrisisMemory {
   category: RiskCategory
+  level: FlaggedRiskLevel
   /** The user's messages since the flagged one (1 = the message right after it). */
   turnsSince: number
 }
 
-/** The most recent flagged reply in the conversation, found by its fixed wording. */
+/** The sentences of a fixed reply that name no helpline: the same in every region's wording. */
+function marksOf (fixed: string): string[] {
+  return sentencesOf(fixed).filter(sentence => !/\d|\bUS\b/.test(sentence) && sentence.length > 30)
+}
+const MARKS = Object.fromEntries((Object.keys(CRISIS_REPLIES) as RiskCategory[]).map(category =>
+  [category, { crisis: marksOf(CRISIS_REPLIES[category]), elevated: marksOf(ELEVATED_REPLIES[category]) }])) as Record<RiskCategory, Record<FlaggedRiskLevel, string[]>>
+const says = (reply: string, marks: string[]): boolean => marks.length > 0 && marks.every(mark => reply.includes(mark))
+
+/** The most recent flagged reply in the conversation, found by its fixed wording, unless the user has since put it right. */
 export function crisisMemory (assistantReplies: string[]): CrisisMemory | undefined {
   for (let i = assistantReplies.length - 1; i >= 0; i--) {
     const reply = assistantReplies[i] as string
+    if (reply.includes(MISREAD)) return undefined
     for (const category of Object.keys(CRISIS_REPLIES) as RiskCategory[]) {
-      if (reply.includes(CRISIS_REPLIES[category]) || reply.includes(ELEVATED_REPLIES[category])) {
-        const turnsSince = assistantReplies.length - i
-        return turnsSince <= FOLLOW_UP_TURNS ? { category, turnsSince } : undefined
-      }
+      const level = says(reply, MARKS[category].crisis) ? 'crisis' : says(reply, MARKS[category].elevated) ? 'elevated' : undefined
+      if (level === undefined) continue
+      const turnsSince = assistantReplies.length - i
+      return turnsSince <= FOLLOW_UP_TURNS[level] ? { category, level, turnsSince } : undefined
     }
   }
   return undefined
@@ -41,7 +63,7 @@ export function crisisMemory (assistantReplies: string[]): CrisisMemory | undefi
 
 /** True when the conversation was ever flagged: a goodbye then repeats the resources. */
 export function everFlagged (assistantReplies: string[]): boolean {
-  return assistantReplies.some(reply => [...Object.values(CRISIS_REPLIES), ...Object.values(ELEVATED_REPLIES)].some(fixed => reply.includes(fixed)))
+  return assistantReplies.some(reply => Object.values(MARKS).some(marks => says(reply, marks.crisis) || says(reply, marks.elevated)))
 }
 
 // Safety planning (Stanley and Brown's steps), offered one at a time.
@@ -80,11 +102,18 @@ const STAYING = [
   'I hear you, and I\'m staying with this with you.'
 ]
 
-export function safeGoodbye (category: RiskCategory): string {
-  const line = category === 'abuse'
-    ? 'If you are in danger, call 911 or your local emergency number; the hotline (1-800-799-7233, or text START to 88788) is there any time.'
-    : 'If things get hard, call or text 988 in the US, or your local emergency number.'
-  return `Okay. Please stay as safe as you can. ${line} If it is safer, you can erase this conversation from the app. Come back whenever you can.`
+/**
+ * A goodbye after a flag, with the resources. Someone leaving because a person who hurts them is
+ * coming, or after a flag about abuse, is also told how to leave no trace.
+ */
+export function safeGoodbye (category: RiskCategory, inAHurry: boolean): string {
+  if (category === 'abuse' || inAHurry) {
+    const line = category === 'abuse'
+      ? 'If you are in danger, call 911 or your local emergency number; the hotline (1-800-799-7233, or text START to 88788) is there any time.'
+      : 'If things get hard, call or text 988 in the US, or your local emergency number.'
+    return `Okay. Please stay as safe as you can. ${line} If it is safer, you can erase this conversation from the app. Come back whenever you can.`
+  }
+  return 'Look after yourself, and thank you for talking with me. If things get hard, you can call or text 988 in the US, or your local emergency number, any time. You can come back whenever you want to.'
 }
 
 /** Said when a later message is flagged again while following up: short, without repeating the fixed reply. */
@@ -95,7 +124,7 @@ export const FLAGGED_AGAIN = {
 
 /** The reply to "I'm safe", "bye" or "he's coming home" after a flag; undefined for other messages. */
 export function followUp (memory: CrisisMemory, kind: MessageKind, fresh: Fresh): string | undefined {
-  if (kind === 'leaving' || kind === 'goodbye') return safeGoodbye(memory.category)
+  if (kind === 'leaving' || kind === 'goodbye') return safeGoodbye(memory.category, kind === 'leaving')
   if (kind === 'safe_again') return [fresh(ACKNOWLEDGE_SAFE), nextStep(memory, fresh)].filter(Boolean).join(' ')
   return undefined
 }
@@ -104,8 +133,12 @@ function stepsFor (category: RiskCategory): string[] {
   return category === 'abuse' ? ABUSE_STEPS : category === 'harm_to_others' ? HARM_TO_OTHERS_STEPS : PLAN_STEPS
 }
 
-/** A gentle check-in or the next safety-planning step, alternating, each said once. */
+/**
+ * A gentle check-in or the next safety-planning step, alternating, each said once. An `elevated`
+ * flag gets check-ins only: a safety plan is for risk the person has confirmed.
+ */
 export function nextStep (memory: CrisisMemory, fresh: Fresh): string | undefined {
+  if (memory.level === 'elevated') return fresh(CHECK_INS)
   const steps = stepsFor(memory.category)
   const first = memory.turnsSince % 2 === 1 ? CHECK_INS : steps
   return fresh(first) ?? fresh(first === steps ? CHECK_INS : steps)

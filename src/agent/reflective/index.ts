@@ -3,18 +3,22 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { estimateTokens } from '../tokens.ts'
 import { CRISIS_REPLIES } from '../../safety/messages.ts'
 import type { Agent, AgentReply, ChatTurn, StreamOptions } from '../types.ts'
+import { ANSWERS } from './answers.ts'
 import { composeReply } from './counsellor.ts'
-import { crisisMemory, ELEVATED_REPLIES, safeGoodbye } from './crisis-follow-up.ts'
+import { crisisMemory, ELEVATED_QUESTION, ELEVATED_REPLIES, safeGoodbye } from './crisis-follow-up.ts'
 import { kindOf } from './kinds.ts'
 import { normalise } from './normalise.ts'
 import { plainSense } from './senses.ts'
 import { otherLanguageNote } from './languages.ts'
+import { localised, regionOf } from './region.ts'
 
 /** The fixed reply to a flagged message, after a short note in the user's language when it is not English. */
 function flaggedReply (crisis: NonNullable<StreamOptions['crisis']>, message: string): string {
   // Someone leaving in a hurry, or saying goodbye on a soft flag, gets the short safe goodbye with the resources.
   const kind = kindOf(plainSense(normalise(message)))
-  if (kind === 'leaving' || (kind === 'goodbye' && crisis.level === 'elevated')) return safeGoodbye(crisis.category)
+  if (kind === 'leaving' || (kind === 'goodbye' && crisis.level === 'elevated')) return safeGoodbye(crisis.category, kind === 'leaving')
+  // A symptom that may need a doctor now ("chest tight, arm tingling") is answered as that first.
+  if (kind === 'medical_question' && crisis.level === 'elevated') return ANSWERS.medical
   const reply = crisis.level === 'elevated' ? ELEVATED_REPLIES[crisis.category] : CRISIS_REPLIES[crisis.category]
   const note = otherLanguageNote(message)
   return note === undefined ? reply : `${note} ${reply}`
@@ -29,10 +33,14 @@ export function createReflectiveAgent (options: ReflectiveAgentOptions): Agent {
   async function * stream (history: ChatTurn[], { signal, crisis }: StreamOptions): AgentReply {
     // A flagged message gets a reviewed reply, never an improvised one: gentler when the flag is only elevated.
     // A flag while already following up an earlier one is answered in follow-up mode, not with the same words again.
-    const followingUp = crisisMemory(history.filter(turn => turn.role === 'assistant').map(turn => turn.content)) !== undefined
-    const reply = crisis === undefined
+    const replies = history.filter(turn => turn.role === 'assistant').map(turn => turn.content)
+    const followingUp = crisisMemory(replies) !== undefined
+    // Asked once and answered: the same check is not asked again (the app still shows the resources).
+    const askedBefore = crisis?.level === 'elevated' && replies.some(reply => reply.includes(ELEVATED_QUESTION[crisis.category]))
+    const composed = crisis === undefined || askedBefore
       ? composeReply(history)
       : followingUp ? composeReply(history, crisis) : flaggedReply(crisis, history.at(-1)?.content ?? '')
+    const reply = localised(composed, regionOf(history.filter(turn => turn.role === 'user').map(turn => turn.content)))
     const words = reply.match(/\S+\s*/g) ?? []
     for (const [index, word] of words.entries()) {
       signal.throwIfAborted()

@@ -5,6 +5,7 @@ export type MessageKind =
   | 'medical_question' | 'help_question' | 'normal_question' | 'what_to_do' | 'cannot_do' | 'privacy_question' | 'memory_question'
   | 'how_are_you' | 'name_question' | 'other_question'
   | 'apology' | 'still_there' | 'greeting' | 'thanks' | 'leaving' | 'goodbye' | 'safe_again' | 'agreement' | 'unsure' | 'minimal' | 'statement'
+  | 'correction' | 'skill_request' | 'practical_question' | 'first_aid_question'
 
 // Checked in order: the first that matches names the message.
 const KINDS: Array<[MessageKind, RegExp]> = [
@@ -12,12 +13,18 @@ const KINDS: Array<[MessageKind, RegExp]> = [
   ['stop_asking', /\b(stop|quit|enough( with)?|no more) (asking|with the|questions)|\bstop asking\b|\b(so many|too many|all these|all the) questions\b/],
   ['sarcasm', /\b(thanks?|thank you) for nothing\b|\b(wow|gee|great|oh great|yeah),? (thanks|thank you|so helpful|very helpful|really helpful)\b|\bsuper helpful\b.*(not|\/s)|\bso helpful\b.*\bnot\b|\bthat was useless\b/],
   ['repetition_remark', /\b(you|u) (keep|always|just) (saying|repeating|asking)\b|\brepeating (yourself|the same)\b|\b(you )?(already|just) (said|asked) (that|this)\b|\b(the )?same (answer|reply|question|response)s? (again|every time|over and over)\b|\byou said that (already|before)\b/],
-  ['not_listening', /\b(you('re| are)? not|you aren't|you don't|you never) (even )?(listening|listen|understand|get it|hearing)\b/],
+  ['not_listening', /\b(you('re| are)? not|you aren't|you don't|you never) (even )?(listening|listen|understand|get it|hearing)\b|\b(are|r) (you|u) (even )?(reading|listening)\b|\bi (just|literally|already) (told|said to) (you|u)\b|\btry to keep up\b|\byou (not|didn't|did not|never|don't) answer(ed)? (my|the) question\b|\bthat'?s not what i (asked|said)\b|\bi asked (you )?(a question|about)\b/],
   ['bot_remark', /\b(you('re| are)|ur) (just |only )?(a |an )?(bot|robot|program|machine|ai|computer|script)\b/],
   ['anger_at_chat', /\b(you('re| are)|this is|ur) (so |really |fucking |completely )?(useless|stupid|pointless|dumb|worthless|crap|shit|garbage|rubbish|annoying)\b|\b(fuck|screw) (you|this)\b|\byou suck\b|\bnot helping\b|\bthis (doesn't|isn't|is no) help/],
+  // Putting right what the listener misread: "I'm not suicidal, I just meant I'm tired", "I was quoting you".
+  ['correction', /\b(i'm|i am) not (suicidal|angry)\b|\bi (just|only|merely) (meant|said|mean)\b|\bi was (just )?(quoting|joking|kidding|asking)\b|\bthat'?s not what i meant\b|\b(you )?(misread|misunderstood|misunderstand|got it wrong)\b|\bnot the word i used\b|\bit'?s not (me|about me),/],
+  ['first_aid_question', /\bhow (do|should|can) i (treat|clean|look after|care for|dress|cover|cool|help) (a |the |my |this )?(burn|burns|cut|cuts|wound|blister)\b|\b(burn|cut|wound|blister)s?\b.{0,40}\b(what do i do|what should i do|how do i treat|first aid|need stitches|infected)\b/],
+  ['medical_question', /\bchest\b.{0,40}\b(tight|tightness|pain|pressure|hurt)\b.{0,60}\b(arm|jaw)\b.{0,20}\b(numb|tingl\w*|pain|ache)|\b(left )?arm\b.{0,20}\b(numb|tingl\w*)\b.{0,60}\bchest\b/],
   ['medical_question', /\b(heart attack|chest (pain|hurts|tight)|can't breathe|cannot breathe|trouble breathing|heart (is )?(racing|pounding)|palpitations|faint(ed|ing)?|dizzy|numb (arm|face)|overdose|medication|meds|dose|pills?)\b.*\?|\b(panic attack or|or a heart attack|am i having a heart attack)\b/],
   ['help_question', /\b(recommend|find|get|see|need|afford|where|how)\b.{0,40}\b(therapist|therapy|counsell?or|counsell?ing|psychologist|psychiatrist|professional help|support group|help)\b.*\?|\b(should i|do i need to) (see|get|talk to) (a |some )?(therapist|doctor|counsell?or|professional|help)\b/],
   ['normal_question', /\b(is (this |it |that )?(normal|weird|common)\b|it is normal|am i (normal|weird|crazy|broken|the only one)|do other people (feel|get)|does anyone else)\b/],
+  ['skill_request', /\b(breathing|breath) (exercise|technique|thing)|\bhelp me (breathe|calm down|relax|ground)|\bgrounding\b|\b5-?4-?3-?2-?1\b|\b(something|anything|a way) to (calm|relax|settle|slow) (me |myself )?(down)?|\bhow (do|can) i (calm down|relax|breathe|get to sleep|fall asleep|wind down|stop (panicking|overthinking|spiral\w*))\b|\b(sleep|wind.?down) (tips|routine|ideas|exercise)\b/],
+  ['practical_question', /\bhow (do|can|should|could) i (make|find|meet) (new )?friends\b|\b(make|making) friends\b.*\?|\b(revis\w+|study|studying|exam|homework) (tips|advice|help)\b|\btips (for|on) (revis\w+|studying|exams?)\b|\bshould i (ask|tell|talk to|email) (my )?(manager|boss|teacher|landlord|tutor|lecturer)\b|\bhow (do|can|should) i (tell|ask|talk to) (my )?(manager|boss|teacher|landlord|tutor|lecturer)\b/],
   ['what_to_do', /\b(what (should|do|can|could) i do|what do i do|what now|any (advice|tips|ideas)|how (do|can|should) i (cope|deal|handle|stop|calm|get through|sleep|relax|feel better)|help me\b(?! (understand|find))|give me (some )?(advice|tips)|tell me what to do)\b/],
   ['cannot_do', /\b(weather|forecast|news|stock|score|what time is it|what day is it|tell me a joke|google|search the|look up|translate|recipe)\b/],
   ['privacy_question', /\b(is this (private|confidential|secure|anonymous)|who (can )?(reads|sees|read|see) (this|these|my)|do you (store|save|keep|record)|are you (recording|saving|storing))\b/],
@@ -27,11 +34,11 @@ const KINDS: Array<[MessageKind, RegExp]> = [
   ['apology', /\b(sorry|apologi[sz]e) (for|about) (my english|my bad english|my grammar|my spelling|the long message|the essay|rambling|ranting|venting|writing so much|bothering you|going on)\b|\bsorry (that was|this is|it's) (so )?(long|a lot|a rant)\b|\bsorry for (my )?(english|rambling|ranting)\b/],
   ['still_there', /^(hello|hi|hey|yo)?\s*(\?+|are you (still )?there\??|anyone there\??|is anyone there\??|you there\??)$|^(hello|hi|hey)\?+$/],
   ['greeting', /^(hi|hello|hey|hiya|heya|yo|sup|good (morning|afternoon|evening)|hi there|hello there|hey there)\b[\s!.,]*$/],
-  ['goodbye', /\b(have to go|got to go|need to go|gotta go)( now)?[\s!.,]*$|\b(bye|goodbye|good night)[\s!.,]*$/],
+  ['goodbye', /\b(have to go|got to go|need to go|gotta go)( now)?[\s!.,]*$|\b(bye|goodbye|good night)[\s!.,]*( x+)?[\s!.,]*$/],
   ['thanks', /^(ok(ay)?,? )?(thanks|thank you|thank u|thx|ty|cheers|appreciate it|gracias|merci|danke|obrigad[oa]|grazie)\b.{0,50}$/],
   ['leaving', /\b(have to go|got to go|need to go|must go|gotta go|have to stop|can't talk)\b.{0,40}\b(he's|she's|they're|he is|she is|they are) (home|back|coming|here)|\b(he's|she's|they're) (coming( home| back)?|home|back|here)\b.{0,30}\b(go|stop|bye|delete)\b|\b(he's|she's) coming\b/],
-  ['goodbye', /^(ok(ay)?,? )?(bye|goodbye|good bye|bye bye|see you|see ya|cya|good night|night|gn|ttyl|talk (to you )?later|later|i have to go|i need to go|i've got to go|have to go|got to go|i'm off|i'm going to go|i'll go now|i'm done for (today|now|tonight))\b.{0,40}$/],
-  ['safe_again', /\b(i'm safe|i am safe|i'm okay now|i'm ok now|i'm alright now|i won't do anything|i'm not going to do anything|i just needed to (say|tell|get) (it|that)|not going to hurt myself|i'm not in danger)\b/],
+  ['goodbye', /^(ok(ay)?,? )?(bye|goodbye|good bye|bye bye|see you|see ya|cya|good night|goodnight|night|nite|gn|gtg|g2g|ttyl|talk (to you )?later|later|i have to go|i need to go|i've got to go|have to go|got to go|i'm off|i'm going to go|i'll go now|i'm done for (today|now|tonight))\b.{0,40}$|\b(good ?night|gtg|g2g)[\s!.,]*$|\b(i'm off to|off to|going to) (bed|sleep)\b.{0,30}$/],
+  ['safe_again', /\b(i'm safe|i am safe|i'm okay now|i'm ok now|i'm alright now|i won't do anything|i'm not going to do anything|i just needed to (say|tell|get) (it|that)|not going to hurt myself|i'm not in danger|i am not in (any )?danger|i am not want to hurt|i don't want to hurt (myself|anyone)|no quiero hacerme da\w*)\b/],
   ['agreement', /^(yes|yeah|yea|yep|yup|sure|ok|okay|ok sure|okay sure|alright|please|yes please|sure why not|why not|let's try|let's do it|go on|i'll try|fine)\b[\s!.,]*$/],
   ['unsure', /^(i don't know|not sure|i'm not sure|no idea|dunno|i guess|maybe)\b[\s!.,]*$/],
   ['minimal', /^(ok|okay|k|kk|mm+|hm+|yeah|yes|no|nah|nope|sure|fine|whatever|right|true|same|cool)\b[\s!.,]*$/]

@@ -20,8 +20,10 @@ export const FEELINGS: Feeling[] = [
   { pattern: /\b(angry|furious|mad|annoyed|irritated|frustrated|resentful)\b/, word: 'frustrated' },
   { pattern: /\b(tired|exhausted|drained|worn out)\b/, word: 'exhausted' },
   { pattern: /\b(guilty|ashamed|embarrassed|shame)\b/, word: 'ashamed' },
-  { pattern: /\b(numb|empty|hollow)\b/, word: 'numb' },
-  { pattern: /\b(better|hopeful|relieved|calmer|lighter)\b/, word: 'lighter', positive: true }
+  // A numb arm or face is a body's symptom, not a feeling.
+  { pattern: /(?<!\b(arm|arms|leg|legs|hand|hands|face|fingers|feet|foot|lip|lips|toes|side|jaw) (went |is |was |feels |felt |goes |going |gone |got )?)\b(numb|empty|hollow)\b/, word: 'numb' },
+  // "Lighter" as a feeling only: a lighter is also what lights a flame.
+  { pattern: /\b(better|hopeful|relieved|calmer|(feel|feels|feeling|felt) (a bit |a little |much |so |way )?lighter)\b/, word: 'lighter', positive: true }
 ]
 
 export interface Topic {
@@ -195,11 +197,28 @@ export const OTHERS_EXPLANATION_REFLECTIONS = [
   'That is their explanation; what matters here is how it leaves you.'
 ]
 
-/** Someone else's feeling or excuse: noticed as theirs, not the user's. */
+/** Someone else's feeling or excuse: noticed as theirs, not the user's ({person}: "your dad", "she"). */
 export const OTHERS_FEELING_REFLECTIONS = [
-  'It sounds like a lot is going on for them, and I\'m wondering how it is for you.',
-  'That sounds like it weighs on them, and I\'d like to hear what it is like for you to be close to it.'
+  'It sounds like {person} is having a hard time too, and I\'m wondering how it is for you.',
+  'It sounds like {person} is going through a lot as well, and I\'d like to hear how it is for you to be close to it.'
 ]
+
+/** The user names a step they could take or have taken: notice it. */
+export const PLAN_STEP = /\b(i'll|i will|i'm going to|i could|i might|i can|i think i'll|maybe i'll) (maybe |probably |try to |just |still )?(call|ring|text|message|talk to|tell|see|book|put|move|go for a walk|ask|reach out)\b|\b(i've|i have|i) (booked|made an appointment|called|rang|texted|messaged|moved|told|reached out|put (it|them|the \w+) (away|somewhere|in))\b/
+
+export const PLAN_STEP_REFLECTIONS = [
+  'That sounds like a good step to take.',
+  'I\'m glad you have that in mind; it sounds like a good step.',
+  'That sounds like a really sensible thing to do.'
+]
+
+/** Feeling words the user's own word is said back in, rather than the group's ("guilty", not "ashamed"). */
+export const OWN_FEELING_WORDS = new Set([
+  'anxious', 'nervous', 'uneasy', 'worried', 'scared', 'afraid', 'frightened', 'terrified', 'overwhelmed', 'stressed',
+  'sad', 'low', 'unhappy', 'miserable', 'tearful', 'heartbroken', 'lonely', 'isolated', 'angry', 'furious', 'annoyed',
+  'irritated', 'frustrated', 'resentful', 'tired', 'exhausted', 'drained', 'guilty', 'ashamed', 'embarrassed', 'numb',
+  'empty', 'hollow', 'hopeful', 'relieved', 'calmer'
+])
 
 /** The user tried something and it helped: notice it, and wonder with them. */
 export const COPING = /\b(helped|helps|was nice|felt good|did me good|made a difference|worked)\b/

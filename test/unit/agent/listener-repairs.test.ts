@@ -1,0 +1,134 @@
+// The offline listener where counsellors reviewing it saw it go wrong: a flag it must let the user
+// put right, feelings said back in the user's own word, a body's symptom that is not a feeling, a
+// request for an exercise or practical help, first aid, where the user is, and how it says goodbye.
+import t from 'tap'
+import { build } from '../../support/helper.ts'
+import { converse, say } from '../../support/listener-chat.ts'
+
+let session = 0
+const fresh = (): string => `repair-${session++}`
+const sentences = (text: string): string[] => text.split(/(?<=[.?!])\s+/).filter(Boolean)
+const SAFETY_PLAN = /warning signs|on your own to get through|hold on to anything|surroundings safer|a professional in the plan/
+
+t.test('an elevated flag asks gently, and a user who was misread can put it right: no safety plan follows', async (t) => {
+  const app = await build(t)
+  const corrections = [
+    'no no, im not suicidal, i just meant i feel like a burden at work',
+    "I'm not suicidal. I just meant that everyone at work would cope fine if I took a week off",
+    'haha no i was quoting a song, i just meant im really tired of my commute',
+    "you misread me, I'm fine, I just meant the team would manage without me"
+  ]
+  for (const correction of corrections) {
+    const turns = await converse(app, fresh(), ['sometimes i think everyone would be better off without me', correction, 'work has just been so busy and my manager keeps adding tasks', 'ok, good night'])
+    t.equal(turns[0]?.safety, 'elevated', 'flagged elevated')
+    t.match(turns[0]?.reply, /are you having any thoughts of not wanting to be alive/, 'asks directly and gently')
+    t.match(turns[0]?.reply, /If not, just tell me/, 'and leaves an easy way to say no')
+    t.match(turns[1]?.reply, /sorry I misread you/, `${correction}: the misreading owned`)
+    for (const turn of turns.slice(1)) t.notMatch(turn.reply, SAFETY_PLAN, `${correction}: no safety planning after "${turn.message}"`)
+    t.notMatch(turns[3]?.reply, /erase this conversation/, 'an ordinary goodbye, not the one for someone in danger at home')
+  }
+})
+
+t.test('after an elevated flag the follow-up is check-ins, never a safety plan; a crisis flag still gets its plan', async (t) => {
+  const app = await build(t)
+  const elevated = await converse(app, fresh(), ['I want to sleep forever', 'I\'m just so tired of everything at work', 'my boss never says well done', 'it was a long day', 'I guess'])
+  t.equal(elevated[0]?.safety, 'elevated')
+  for (const turn of elevated.slice(1)) t.notMatch(turn.reply, SAFETY_PLAN, `"${turn.message}"`)
+  const crisis = await converse(app, fresh(), ["I've decided, I'm ending it all tonight", "i'm safe now, i won't do anything", 'my brother is home with me', 'ok', 'yeah'])
+  t.equal(crisis[0]?.safety, 'crisis')
+  t.match(crisis.slice(1).map(turn => turn.reply).join(' '), SAFETY_PLAN, 'a safety-planning step after a crisis flag')
+})
+
+t.test('a feeling is said back in the user\'s own word, and someone else\'s as theirs', async (t) => {
+  const app = await build(t)
+  const own: Array<[string, string]> = [
+    ['I feel so guilty that I did not visit her more often', 'guilty'],
+    ['honestly im just really embarrassed about how i acted at the party', 'embarrassed'],
+    ['I am furious with myself for missing the deadline', 'furious'],
+    ['i get so nervous before every shift', 'nervous']
+  ]
+  for (const [message, word] of own) {
+    const reply = (await say(app, fresh(), message)).reply
+    t.match(reply, new RegExp(`\\b${word}\\b`), `${message} -> ${reply}`)
+    t.notMatch(reply, /ashamed|frustrated|anxious/, 'not another word for it')
+  }
+  for (const message of ['my dad says he is exhausted all the time', 'my sister is so anxious about her exams', 'my mum feels completely alone since the move']) {
+    const reply = (await say(app, fresh(), message)).reply
+    t.match(reply, /\byour (dad|sister|mum)\b/, `${message}: named as theirs -> ${reply}`)
+    t.notMatch(reply, /\byou (are|feel|have been feeling) (so |really )?(exhausted|anxious|lonely|alone)\b|how (exhausted|anxious|lonely) you are/, 'not the user\'s feeling')
+  }
+})
+
+t.test('a body\'s symptom is not a feeling, and chest pain with a numb arm is sent to a doctor', async (t) => {
+  const app = await build(t)
+  for (const message of ['my left arm went numb for a bit last night', 'my face feels numb on one side', 'my fingers went numb in the cold']) {
+    t.notMatch((await say(app, fresh(), message)).reply, /\b(feel|feeling|how) (really )?numb\b|numb you are/, message)
+  }
+  for (const message of ['Last night my chest went tight and my left arm tingled for a bit', 'chest feels tight and my arm is numb', 'my left arm is tingling and my chest hurts']) {
+    const reply = (await say(app, fresh(), message)).reply
+    t.match(reply, /doctor/, message)
+    t.match(reply, /911|emergency/, `${message}: emergency services named`)
+    t.notMatch(reply, /^Would you like to try a slow breathing/, 'not a breathing exercise first')
+  }
+  const urge = (await say(app, fresh(), 'the urge to do it again is so strong, the lighter is right next to me')).reply
+  t.notMatch(urge, /lighter for you|glad something feels/, 'a lighter is an object, not a feeling')
+})
+
+t.test('asked for an exercise, practical help or first aid, it gives it, and never the same script twice', async (t) => {
+  const app = await build(t)
+  const requests: Array<[string, RegExp]> = [
+    ['can you give me a breathing exercise?', /Breathe in gently/],
+    ['do you know any grounding techniques', /5-4-3-2-1/],
+    ['help me calm down please', /Breathe in gently/],
+    ['how can i stop overthinking at night', /5-4-3-2-1|screens away/],
+    ['how do i make friends here? everyone already has their group', /club|society|class|volunteer/],
+    ['any tips for revising? maths makes no sense to me', /past papers|focused blocks/],
+    ['should I ask my manager for feedback?', /feedback|calm moment/],
+    ['how do i treat a burn on my arm', /cool running water|running water for twenty minutes/],
+    ['how should i clean a cut', /press on it with something clean/]
+  ]
+  for (const [message, expected] of requests) t.match((await say(app, fresh(), message)).reply, expected, message)
+  const session = fresh()
+  const first = await say(app, session, 'what should I do?')
+  const second = await say(app, session, 'what else can I do?')
+  const third = await say(app, session, 'what should I do then')
+  const said = [first, second, third].flatMap(turn => sentences(turn.reply))
+  t.equal(new Set(said).size, said.length, 'three asks, no sentence said twice')
+})
+
+t.test('a remark about the bot is answered and the rest of the message is heard too', async (t) => {
+  const app = await build(t)
+  const reply = (await say(app, fresh(), 'idk its kinda weird talking to a bot. anyway its mainly maths, i just dont get it and my teacher goes way too fast')).reply
+  t.match(reply, /not a person|AI/, 'the bot question answered')
+  t.ok(sentences(reply).length >= 2, `and more than that: ${reply}`)
+  t.notMatch(reply, /What would you like to talk about\?/, 'not asked what they just said')
+})
+
+t.test('a grieving user\'s mother is "her", not "them"', async (t) => {
+  const app = await build(t)
+  const turns = await converse(app, fresh(), ['My mother passed away three weeks ago', 'We spoke on the phone every Sunday', 'I keep reaching for the phone', 'it is very quiet now'])
+  const replies = turns.map(turn => turn.reply).join(' ')
+  t.notMatch(replies, /about them\b|since they died/, replies)
+})
+
+t.test('a user who says where they are gets that country\'s helplines in the listener\'s words, and the follow-up still works', async (t) => {
+  const app = await build(t)
+  const uk = await converse(app, fresh(), ['hi, I live in Leeds', "I've decided, I'm ending it all tonight", 'i am safe now, i just needed to say it', 'bye'])
+  t.equal(uk[1]?.safety, 'crisis')
+  t.match(uk[1]?.reply, /116 123/, 'Samaritans')
+  t.match(uk[1]?.reply, /999/, 'the UK emergency number')
+  t.notMatch(uk.map(turn => turn.reply).join(' '), /988|911|in the US/, 'no US numbers')
+  t.match(uk[2]?.reply, /safe/, 'still followed up after the localised crisis reply')
+  t.match(uk[3]?.reply, /116 123/, 'resources again at goodbye')
+  const abuse = await converse(app, fresh(), ["I'm in the UK", 'my husband hits me and i am scared to go home'])
+  t.match(abuse[1]?.reply, /0808 2000 247/, 'the UK domestic abuse helpline')
+  const us = await converse(app, fresh(), ["I've decided, I'm ending it all tonight"])
+  t.match(us[0]?.reply, /988/, 'the US numbers when nothing is said')
+})
+
+t.test('goodnight, gtg and off to bed are goodbyes', async (t) => {
+  const app = await build(t)
+  for (const message of ['goodnight', 'ok gtg', "I'm off to bed now", 'thanks, good night x']) {
+    t.match((await say(app, fresh(), message)).reply, /come back|take care|look after yourself|glad to be here|welcome/i, message)
+  }
+})
