@@ -87,7 +87,8 @@ const SERIOUS = rx(any(
 
 /** Recovery said so plainly that it places self-harm in the past whatever else the message says. */
 const RESOLVED = rx(any(
-  '(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|many|several) (?:days?|weeks?|months?|years?) (?:clean|free|sober|sh free|self harm free|without (?:cutting|self harm|hurting myself))',
+  '(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|many|several) (?:days?|weeks?|months?|years?|yrs?|mos?) (?:clean|free|sober|sh free|self harm free|without (?:cutting|self harm|hurting myself))',
+  '(?:stopped|stoped|quit) (?:a )?long time ago', '(?:\\d+|twenty|thirty|ten|fifteen) years later', 'after my attempt in (?:19|20)\\d\\d', '(?:tapering|taper) (?:me )?off',
   '(?:clean|free) (?:from|of) (?:self harm|cutting|sh|self injury|hurting myself)', '(?:years|months|a year|five years|two years) of recovery',
   'recovery from (?:self harm|cutting|self injury)', 'since i last (?:hurt|cut|harmed|self harmed)', 'old (?:\\S+ ){0,3}scars',
   'older scars', 'scars (?:from|are) (?:years|old|when)', '\\d+ (?:yrs?|years?) old', '\\d+ year old self harm scars',

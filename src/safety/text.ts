@@ -71,6 +71,8 @@ const SHORTHAND: Record<string, string> = {
   makin: 'making', exersizing: 'exercising', exersize: 'exercise', colapse: 'collapse', scrached: 'scratched', punchd: 'punched',
   knucles: 'knuckles', swolen: 'swollen', skool: 'school', feelin: 'feeling', dei: 'die', slef: 'self', sefl: 'self', selff: 'self', pils: 'pills', pilz: 'pills', pillz: 'pills', lyf: 'life', lif: 'life',
   nobdy: 'nobody', noone: 'no one', evry1: 'everyone', every1: 'everyone', any1: 'anyone', some1: 'someone',
+  thinkin: 'thinking', tryin: 'trying', plannin: 'planning', wantin: 'wanting', gettin: 'getting', goin: 'going',
+  cutt: 'cut', cutted: 'cut', agian: 'again', agin: 'again', agen: 'again', forevr: 'forever', forver: 'forever', '4ever': 'forever',
   anymor: 'anymore', nemore: 'anymore', anymre: 'anymore', nomore: 'no more', alredy: 'already', allready: 'already'
 }
 
@@ -141,6 +143,13 @@ export function normalise (message: string): string {
     .replace(/\bsu+ ?i+ ?ci+ ?de\b/g, 'suicide')
     .replace(/\bcatch(?:ing)? the bus\b(?! (?:to|home|at|from|into|in|this|every|tomorrow|downtown))/g, 'kill myself')
     .replace(/\bun-alive\b/g, 'unalive')
+    // "sh" in lower case, where only self-harm fits what follows or precedes it.
+    .replace(/\bsh(?:'d|'ed|ed)\b/g, 'self harmed')
+    .replace(/\bsh (episode|urges?|relapse|scars?|wounds?|cuts?|again|free|streak|thoughts)\b/g, 'self harm $1')
+    // "rope" as a verb: hanging (never "roped in", "roped into", "roped off").
+    .replace(/\b(want to|wanna|going to|gonna|about to|ready to|might|will|should|could|thinking about|think about) rope\b(?! (?:in|into|off|the|a|it|them|him|her|me|us)\b)/g, '$1 hang myself')
+    .replace(/\broped\b(?= (?:last|yesterday|again|but|and the|tonight|this))/g, 'tried to hang myself')
+    .replace(/\b(delete|erase) myself\b/g, 'kill myself')
     .replace(/\bmy self\b/g, 'myself')
     .replace(/\b(?:final exit|an hero|the easy way out|sewer slide)\b/g, 'suicide')
     // "want to dye" is almost always "die" unless something follows that one dyes.

@@ -63,7 +63,7 @@ for (const split of ['train', 'dev', 'test'] as const) {
 // The protocol's bar is recall >= 0.97, false alarms <= 0.04 and category >= 0.95 on `test`. The
 // screen does not reach it yet (the README gives the figures); these floors, just under what it
 // measures now, keep any change from making it worse without anyone noticing.
-const FLOORS = { recall: 0.87, falseAlarms: 0.085, category: 0.94 }
+const FLOORS = { recall: 0.875, falseAlarms: 0.072, category: 0.935 }
 
 t.test('on the held-out test split: recall, false alarms and category accuracy hold their floors', async (t) => {
   const f = measure(splits.test)
@@ -107,6 +107,42 @@ t.test('preparation and an attempt told by its aftermath are a crisis', async (t
   for (const text of ["gave away my records, won't need them where I'm going", "tried tonight. it didn't work."]) {
     t.equal(screenMessage(text).level, 'crisis', text)
   }
+})
+
+t.test('what 2.4.0 added: fasting counted in days, self-injury by body part, chat shorthand, note-writing, harm to a child in care', async (t) => {
+  const risk: Array<[string, string]> = [
+    ['day 4 no food. so dizzy but its working', 'self_harm.eating_disorder'],
+    ['no food till saturday, thats the rule', 'self_harm.eating_disorder'],
+    ['I only eat one apple a day now and I still feel huge', 'self_harm.eating_disorder'],
+    ['been living off black coffee for a week, heart feels weird', 'self_harm.eating_disorder'],
+    ['i chew and spit so it doesnt count', 'self_harm.eating_disorder'],
+    ['did my arms again last night, long sleeves in june lol', 'self_harm.self_injury'],
+    ['fresh ones on my hips, nobody knows', 'self_harm.self_injury'],
+    ['used a lighter on my wrist to feel something', 'self_harm.self_injury'],
+    ["sh'd again after 3 months", 'self_harm.self_injury'],
+    ['suicide is sounding pretty tempting tonight', 'self_harm.wish_dead'],
+    ['honestly hoping for a bus to take me out on the way to work', 'self_harm.wish_dead'],
+    ['to whoever finds this, I am sorry', 'self_harm.preparation'],
+    ['wrote the letters, sorted the cat. nothing else left to do', 'self_harm.preparation'],
+    ['I have decided who gets my records and my bike', 'self_harm.preparation'],
+    ['shook the baby when she wouldnt stop, she is breathing but i am terrified', 'harm_to_others.child_in_care'],
+    ["if he cries one more time i dont know what ill do to him", 'harm_to_others.child_in_care'],
+    ['I lock my daughter in the cupboard when she is naughty', 'harm_to_others.child_in_care']
+  ]
+  for (const [text, signal] of risk) t.ok(screenMessage(text).signals.includes(signal as never), `${text}: ${screenMessage(text).signals.join(', ')}`)
+  const safe = [
+    'this is goodbye for tonight, going to try and sleep',
+    "I'll say goodbye now, my programme's starting",
+    'i need to cut my bangs myself, what scissors should i buy',
+    'Should I hide the razors and knives from my daughter? How do I talk to her?',
+    'I saw the marks when she was reaching for a cup, she pulled her sleeve down',
+    'Our son sounds flat on the phone. Should we drive up and see him?',
+    'The car battery is dead so I am stuck at home waiting for the breakdown man.',
+    '3 yrs self harm free today, nobody irl knows so im telling u'
+  ]
+  for (const text of safe) t.equal(screenMessage(text).level, 'none', text)
+  const threat = screenMessage('my husband hits me and says he will kill me if i leave')
+  t.equal(threat.category, 'abuse', 'a threat against the writer is abuse, not someone else in danger of suicide')
 })
 
 t.test('hostile input does not break the screen', async (t) => {
