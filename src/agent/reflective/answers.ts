@@ -84,6 +84,5 @@ export const GENERAL_QUESTIONS = [
   'What would feel helpful to you right now?',
   'How are you feeling as you tell me this?',
   'What do you think you need most at the moment?',
-  'What has that been like for you?',
-  'Where would you like to start?'
+  'What has that been like for you?'
 ]

@@ -149,7 +149,8 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     case 'thanks': return [fresh(ANSWERS.thanks) ?? 'You\'re welcome.']
     case 'goodbye':
     case 'leaving':
-      return [fresh(ANSWERS.goodbye) ?? 'Take care.', everFlagged(conversation.replies) ? ANSWERS.goodbyeResources : '']
+      // A plan said on the way out ("I'll book a GP appointment, bye") is noticed first.
+      return [PLAN_STEP.test(text) ? 'That sounds like a good plan.' : '', fresh(ANSWERS.goodbye) ?? 'Take care.', everFlagged(conversation.replies) ? ANSWERS.goodbyeResources : '']
     case 'agreement': {
       const offered = skillOffered(conversation.replies.at(-1))
       return offered !== undefined ? [offered.script] : undefined

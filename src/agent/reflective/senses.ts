@@ -3,6 +3,8 @@
 const REWRITES: Array<[RegExp, string]> = [
   // Losing a job, keys or one's temper is not a bereavement.
   [/\b(lost|lose|losing) (my|the|our) (job|work|position|contract)\b/g, 'was laid off'],
+  // "I lost my keys and my job": the job is lost too, not only the keys.
+  [/\b(lost|lose|losing) (my|the) (keys|phone|wallet|purse|bag) (and|&) (my|the) (job|work)\b/g, 'misplaced it and was laid off'],
   [/\b(lost|lose|losing) (my|the) (keys|phone|wallet|purse|bag|temper|cool|mind|way|voice|appetite|motivation|nerve|train of thought|patience|focus|place)\b/g, 'misplaced it'],
   [/\b(bored|scared|sick|tired|worried|frightened) to death\b/g, 'very $1'],
   [/\bdying (to|for)\b/g, 'eager $1'],

@@ -132,3 +132,13 @@ t.test('goodnight, gtg and off to bed are goodbyes', async (t) => {
     t.match((await say(app, fresh(), message)).reply, /come back|take care|look after yourself|glad to be here|welcome/i, message)
   }
 })
+
+t.test('a plan said on the way out is noticed, and a job lost with the keys is still a job lost', async (t) => {
+  const app = await build(t)
+  const bye = (await say(app, fresh(), "Anyway I'll book a GP appointment about the chest thing. Thanks, bye.")).reply
+  t.match(bye, /good plan/, bye)
+  t.match(bye, /come back|look after yourself|take care/i)
+  const lost = (await say(app, fresh(), 'lol great, i lost my keys and my job on the same day')).reply
+  t.match(lost, /job|let go|blow/i, lost)
+  t.notMatch(lost, /at work|working day|switch off/, 'not asked about the pressure of a job they no longer have')
+})
