@@ -97,7 +97,8 @@ function callback (conversation: Conversation, current: Topic | undefined, fresh
     // Only a statement on another topic is worth recalling; never a question or a remark about the chat.
     if (topic === undefined || topic === current || kindOf(earlier) !== 'statement' || earlier.includes('?')) continue
     const quote = cutClause((conversation.rawUserTurns[i] as string).replace(/\s+/g, ' '))
-    if (quote.split(' ').length < 3) continue
+    // A courtesy ("I am sorry", "thank you") is not worth recalling; a thought is.
+    if (quote.split(' ').length < 4 || /^(i'?m sorry|i am sorry|sorry|thanks|thank you|yes|no|well|oh|ok|okay|hi|hello)\b/i.test(quote)) continue
     return fresh(CALLBACKS.map(t => t.replace('{quote}', quote)))
   }
   return undefined
@@ -128,6 +129,7 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
       const skill = requestedSkill(text)
       return given(skill, conversation) ? [ANSWERS.noMoreSkills] : [skill.script]
     }
+    case 'decision_question': return [ANSWERS.decision]
     case 'practical_question': {
       if (/\bfriends?\b/.test(text)) return [ANSWERS.practical.friends]
       if (/\b(revis\w*|study\w*|exams?|homework|maths?|teacher|tutor|lecturer)\b/.test(text)) return [ANSWERS.practical.study]
@@ -161,7 +163,7 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
 }
 
 // Kinds whose reply ends there: no extra question after them.
-const COMPLETE_KINDS = new Set<MessageKind>(['stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question'])
+const COMPLETE_KINDS = new Set<MessageKind>(['stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question', 'decision_question'])
 
 /** Kinds often said alongside something else ("it's weird talking to a bot. anyway it's mainly maths"): answered, then the rest too. */
 const ASIDE_KINDS = new Set<MessageKind>(['asks_if_human', 'bot_remark', 'correction', 'apology'])
@@ -249,11 +251,18 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
     const offer = conversation.replies.length >= 2 && !noQuestions ? fittingOffer(plain, conversation) : undefined
     const question = offer ??
       (affirmsOwn(plain, COPING) || FEELINGS.some(f => f.positive === true && affirmsOwn(plain, f.pattern)) ? fresh(COPING_QUESTIONS) : undefined) ??
-      (topic !== undefined ? fresh(topic.questions.map(q => aboutPerson(q, namedPerson(conversation.userTurns.join(' '))))) : undefined) ?? fresh(GENERAL_QUESTIONS)
+      (topic !== undefined && timesAsked(topic, conversation) < MAX_QUESTIONS_PER_TOPIC ? fresh(topic.questions.map(q => aboutPerson(q, namedPerson(conversation.userTurns.join(' '))))) : undefined) ?? fresh(GENERAL_QUESTIONS)
     parts.push(question)
   }
   const reply = withoutQuestions(unsaid(parts, conversation))
   return reply !== '' ? reply : unsaid([fresh(LISTENING) ?? 'I\'m listening.'], conversation) || 'I\'m listening.'
+}
+
+/** Three questions on one topic are enough: a fourth reads as not hearing that the user has moved on. */
+const MAX_QUESTIONS_PER_TOPIC = 3
+
+function timesAsked (topic: Topic, conversation: Conversation): number {
+  return conversation.replies.filter(reply => topic.questions.some(question => reply.includes(question.split(' ').slice(0, 5).join(' ')))).length
 }
 
 /** A skill offered once, when the user describes panic, sleeplessness or harsh self-talk. */

@@ -5,7 +5,7 @@ export type MessageKind =
   | 'medical_question' | 'help_question' | 'normal_question' | 'what_to_do' | 'cannot_do' | 'privacy_question' | 'memory_question'
   | 'how_are_you' | 'name_question' | 'other_question'
   | 'apology' | 'still_there' | 'greeting' | 'thanks' | 'leaving' | 'goodbye' | 'safe_again' | 'agreement' | 'unsure' | 'minimal' | 'statement'
-  | 'correction' | 'skill_request' | 'practical_question' | 'first_aid_question'
+  | 'correction' | 'skill_request' | 'practical_question' | 'first_aid_question' | 'decision_question'
 
 // Checked in order: the first that matches names the message.
 const KINDS: Array<[MessageKind, RegExp]> = [
@@ -25,6 +25,8 @@ const KINDS: Array<[MessageKind, RegExp]> = [
   ['normal_question', /\b(is (this |it |that )?(normal|weird|common)\b|it is normal|am i (normal|weird|crazy|broken|the only one)|do other people (feel|get)|does anyone else)\b/],
   ['skill_request', /\b(breathing|breath) (exercise|technique|thing)|\bhelp me (breathe|calm down|relax|ground)|\bgrounding\b|\b5-?4-?3-?2-?1\b|\b(something|anything|a way) to (calm|relax|settle|slow) (me |myself )?(down)?|\bhow (do|can) i (calm down|relax|breathe|get to sleep|fall asleep|wind down|stop (panicking|overthinking|spiral\w*))\b|\b(sleep|wind.?down) (tips|routine|ideas|exercise)\b/],
   ['practical_question', /\bhow (do|can|should|could) i (make|find|meet) (new )?friends\b|\b(make|making) friends\b.*\?|\b(revis\w+|study|studying|exam|homework) (tips|advice|help)\b|\btips (for|on) (revis\w+|studying|exams?)\b|\bshould i (ask|tell|talk to|email) (my )?(manager|boss|teacher|landlord|tutor|lecturer)\b|\bhow (do|can|should) i (tell|ask|talk to) (my )?(manager|boss|teacher|landlord|tutor|lecturer)\b/],
+  // Whether to try something: "do you think I should go to the book group?", "would it be sensible to try it?".
+  ['decision_question', /\b(do you think|would it be (sensible|a good idea|wise|silly|worth it)|is it (a good idea|sensible|worth it|silly)|should i (try|go|join|give it a (go|try)|sign up|reach out|text|call|message|apply|ask her out|ask him out))\b.*\?$|\bwould it be (sensible|a good idea|wise) to\b/],
   ['what_to_do', /\b(what (should|do|can|could) i do|what do i do|what now|any (advice|tips|ideas)|how (do|can|should) i (cope|deal|handle|stop|calm|get through|sleep|relax|feel better)|help me\b(?! (understand|find))|give me (some )?(advice|tips)|tell me what to do)\b/],
   ['cannot_do', /\b(weather|forecast|news|stock|score|what time is it|what day is it|tell me a joke|google|search the|look up|translate|recipe)\b/],
   ['privacy_question', /\b(is this (private|confidential|secure|anonymous)|who (can )?(reads|sees|read|see) (this|these|my)|do you (store|save|keep|record)|are you (recording|saving|storing))\b/],

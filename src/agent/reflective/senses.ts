@@ -9,6 +9,14 @@ const REWRITES: Array<[RegExp, string]> = [
   [/\b(bored|scared|sick|tired|worried|frightened) to death\b/g, 'very $1'],
   [/\bdying (to|for)\b/g, 'eager $1'],
   [/\b(killing it|killed it|nailed it)\b/g, 'did well'],
+  // Retired, not working, "it is not work": not the pressure of a job.
+  [/\b(i'm|i am) (retired|not working( any ?(longer|more))?|no longer working)\b|\bi retired\b|\bi (don't|do not) have a job\b/g, 'i am not employed'],
+  [/\b(it's|it is) not (the )?(work|job)\b/g, 'it is something else'],
+  [/\b(post|box|head|ticket|doctor's|dentist's|tax) office\b/g, 'place'],
+  // A late husband has died: grief, not a relationship to ask about.
+  [/\bmy late (husband|wife|partner|mother|father|mum|mom|dad|son|daughter|brother|sister|friend)\b/g, 'my $1 who died'],
+  // "I'm afraid" as a courtesy ("there is no 'lately', I'm afraid"), not fear.
+  [/,? (i'm|i am) afraid(?=[.,!;]|$)|\b(i'm|i am) afraid (so|not)\b/g, ''],
   // "I don't work", "it doesn't work", "it'll work out", "I work out": not the pressure of a job.
   [/\bi (don't|do not|no longer|dont) work\b/g, 'i am not employed'],
   [/\b(doesn't|does not|didn't|did not|won't|will not|never|don't) (really )?work\b/g, 'is no use'],

@@ -142,3 +142,26 @@ t.test('a plan said on the way out is noticed, and a job lost with the keys is s
   t.match(lost, /job|let go|blow/i, lost)
   t.notMatch(lost, /at work|working day|switch off/, 'not asked about the pressure of a job they no longer have')
 })
+
+t.test('a retired widow is not asked about work or "the two of you", and a courtesy is not a feeling or a callback', async (t) => {
+  const app = await build(t)
+  const turns = await converse(app, fresh(), [
+    'Good afternoon. I am a retired schoolteacher and most of my friends have moved away. The house feels terribly quiet.',
+    'I can go two or three days without speaking to anyone at all, apart from the gentleman at the post office.',
+    'Oh, I am not working any longer, I retired nine years ago. It is not work that weighs on me.',
+    'I am sorry, I don\'t think I have explained myself well. I am talking about loneliness.',
+    'My late husband used to say I was the most sociable person he had ever met.',
+    "There is no 'lately', I'm afraid. I notice the loneliness most in the late afternoons.",
+    'My son lives in Canada and I do not wish to worry him.',
+    'We have rather covered my family, I think.',
+    'Would it be sensible to try the book group next Tuesday, even though I feel nervous about it?'
+  ])
+  const replies = turns.map(turn => turn.reply)
+  for (const reply of replies) {
+    t.notMatch(reply, /\bwork\b|working day/, `no work questions: ${reply}`)
+    t.notMatch(reply, /between the two of you/, 'not asked about a marriage to a man who died')
+    t.notMatch(reply, /feel afraid|how afraid|"I am sorry"/, 'a courtesy is not fear or a callback')
+  }
+  t.ok(replies.slice(-3).filter(reply => /\bfamily\b/.test(reply)).length <= 1, 'no third question about the family')
+  t.match(replies.at(-1), /can't decide that for you|trying once/, 'the question about the book group is answered')
+})
