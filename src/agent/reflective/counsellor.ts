@@ -22,7 +22,7 @@ import { emojiOf } from './normalise.ts'
 type Fresh = (options: string[]) => string | undefined
 
 // "I feel ...", "I'm feeling ...", up to the end of the clause; "I don't feel" is not matched.
-const FEELING_CLAUSE = /\bi(?:'m| am)? (?:feel|feeling) ((?:like |that )?[^.!?,;]{3,90})/
+const FEELING_CLAUSE = /\bi(?:'m| am)? (?:just |really |kind of |kinda |sometimes |always |still |honestly )?(?:feel|feeling) ((?:like |that )?[^.!?,;]{3,90})/
 const SAD_EMOJI = /[😢😭😞😔☹🙁😟😥😩😫💔😿]/u
 const HAPPY_EMOJI = /[😊🙂😀😃😄😁❤💕👍🥰😌]/u
 
@@ -124,7 +124,7 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     case 'medical_question': return [ANSWERS.medical, /panic/.test(text) ? SKILLS.breathing.offer : '']
     case 'first_aid_question': return [ANSWERS.firstAid]
     case 'help_question': return [SKILLS.help.script]
-    case 'normal_question': return [ANSWERS.isNormal[0] as string]
+    case 'normal_question': return [ANSWERS.isNormal[0] as string, /\b(baby|babies|birth|born|pregnan\w*|postnatal|postpartum|newborn)\b/.test(recent) ? ANSWERS.afterBirth : '']
     case 'skill_request': {
       const skill = requestedSkill(text)
       return given(skill, conversation) ? [ANSWERS.noMoreSkills] : [skill.script]

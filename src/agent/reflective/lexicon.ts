@@ -97,7 +97,7 @@ export const TOPICS: Topic[] = [
   },
   {
     name: 'loneliness',
-    pattern: /\b(lonely|loneliness|alone|no friends|isolated|no one to talk|nobody to talk|no one|(don'?t|do not) (really )?know anyone)\b/,
+    pattern: /\b(lonely|loneliness|alone|no friends|isolated|no one to talk|nobody to talk|no one|(don'?t|do not) (really )?know anyone|(friends|everyone) (have |has )?(all )?moved away|(house|flat|home) (feels|is) (so |terribly |really |very )?(quiet|empty)|without speaking to anyone|invisible)\b/,
     phrase: 'feeling alone',
     acknowledgements: [
       'Loneliness can hurt in a quiet, heavy way.',
@@ -255,7 +255,7 @@ export const LISTENING = [
 ]
 
 /** Soft words about not wanting to be here that the screen may not flag. */
-export const SOFT_RISK = /\b(sleep forever|not wake up|never wake up|disappear|vanish|what's the point|no point (in|to) (anything|living|going on|it all)|can't go on|can't do this anymore|tired of (living|life|everything|being alive)|better off without me|give up on (everything|life)|want it all to (stop|end)|don't want to be here)\b/
+export const SOFT_RISK = /\b(sleep forever|not wake up|never wake up|disappear|vanish|what's the point|no point (in|to) (anything|living|going on|it all)|can't go on|can't do this anymore|tired of (living|life|everything|being alive)|better off without me|(everyone|they|my (family|kids|children|baby)) (would|'d) be better off|give up on (everything|life)|want it all to (stop|end)|don't want to be here)\b/
 
 /** Self-critical thoughts, for which the thought exercise fits. */
 export const SELF_CRITICISM = /\b(not good enough|never good enough|ever good enough|i'm (useless|stupid|worthless|a failure|a mess|pathetic|hopeless)|i (always|keep) (mess|screw|fuck)(ing)? (things |it )?up|i hate myself|i'm the problem|my fault)\b/

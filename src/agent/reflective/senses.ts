@@ -15,6 +15,8 @@ const REWRITES: Array<[RegExp, string]> = [
   [/\b(post|box|head|ticket|doctor's|dentist's|tax) office\b/g, 'place'],
   // A late husband has died: grief, not a relationship to ask about.
   [/\bmy late (husband|wife|partner|mother|father|mum|mom|dad|son|daughter|brother|sister|friend)\b/g, 'my $1 who died'],
+  // "I can't stop crying": crying a lot, not crying denied.
+  [/\b(can't|cannot|can not|couldn't|could not) stop (crying|shaking|worrying|thinking|panicking|overthinking|shivering)\b/g, 'keep $2'],
   // "I'm afraid" as a courtesy ("there is no 'lately', I'm afraid"), not fear.
   [/,? (i'm|i am) afraid(?=[.,!;]|$)|\b(i'm|i am) afraid (so|not)\b/g, ''],
   // "I don't work", "it doesn't work", "it'll work out", "I work out": not the pressure of a job.
