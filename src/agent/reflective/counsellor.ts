@@ -26,8 +26,19 @@ const FEELING_CLAUSE = /\bi(?:'m| am)? (?:just |really |kind of |kinda |sometime
 const SAD_EMOJI = /[😢😭😞😔☹🙁😟😥😩😫💔😿]/u
 const HAPPY_EMOJI = /[😊🙂😀😃😄😁❤💕👍🥰😌]/u
 
-function topicOf (text: string): Topic | undefined {
-  return TOPICS.find(topic => topic.pattern.test(text))
+function topicOf (text: string, denied: Set<string> = new Set()): Topic | undefined {
+  return TOPICS.find(topic => !denied.has(topic.name) && topic.pattern.test(text))
+}
+
+/** Topics the user has said a conversation is not about ("it's not about work", "its not about studying"). */
+function deniedTopics (conversation: Conversation): Set<string> {
+  const denied = new Set<string>()
+  for (const turn of conversation.userTurns) {
+    for (const match of turn.matchAll(/\b(?:it's|it is|its|this is|that's|i said it's|i said its) not (?:really )?(?:about )?(?:the |my )?(\w+)/g)) {
+      for (const topic of TOPICS) if (topic.pattern.test(match[1] as string)) denied.add(topic.name)
+    }
+  }
+  return denied
 }
 
 /** Whether the conversation has already walked through this skill. */
@@ -233,23 +244,27 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
   const answered = answerKind(kind, plain, conversation, fresh)
   if (answered !== undefined && COMPLETE_KINDS.has(kind)) return withoutQuestions(unsaid([...opening, ...answered], conversation) || answered.join(' '))
 
-  const ownTopic = topicOf(plain)
+  const denied = deniedTopics(conversation)
+  const ownTopic = topicOf(plain, denied)
   // A message with no topic of its own usually continues the previous one.
-  const topic = ownTopic ?? topicOf(plainSense(conversation.userTurns.at(-2) ?? ''))
+  const topic = ownTopic ?? topicOf(plainSense(conversation.userTurns.at(-2) ?? ''), denied)
   const feelingReflection = reflection(plain, fresh)
   const parts: Array<string | undefined> = [...opening, ...(answered ?? [])]
   if (flag !== undefined) parts.push(FLAGGED_AGAIN[flag.level ?? 'crisis'])
 
-  if (memory !== undefined) {
+  // After an elevated flag, one check-in; then the conversation goes on with what the user says, without callbacks.
+  const checkedIn = memory?.level === 'elevated' && memory.turnsSince > 1
+  if (memory !== undefined && !checkedIn) {
     // After a flag: stay with it; no topic switches, no callbacks.
     parts.push(feelingReflection ?? staying(fresh), nextStep(memory, fresh))
   } else if (SOFT_RISK.test(plain)) {
     parts.push(conversation.saidSentences.has(sentencesOf(ANSWERS.softRisk)[0] as string) ? 'I\'m still here with you. How are you feeling right now?' : ANSWERS.softRisk)
   } else {
-    if (answered === undefined) parts.push(callback(conversation, topic, fresh))
+    if (answered === undefined && memory === undefined) parts.push(callback(conversation, topic, fresh))
     parts.push(feelingReflection ?? (ownTopic !== undefined ? fresh(ownTopic.acknowledgements) : undefined) ?? (answered === undefined ? fresh(LISTENING) : undefined))
     const offer = conversation.replies.length >= 2 && !noQuestions ? fittingOffer(plain, conversation) : undefined
-    const question = offer ??
+    // A step the user has just named is the question answered: what would help them take it.
+    const question = offer ?? (PLAN_STEP.test(plain) ? fresh(['What might make it a little easier to do?', 'When do you think you might do it?']) : undefined) ??
       (affirmsOwn(plain, COPING) || FEELINGS.some(f => f.positive === true && affirmsOwn(plain, f.pattern)) ? fresh(COPING_QUESTIONS) : undefined) ??
       (topic !== undefined && timesAsked(topic, conversation) < MAX_QUESTIONS_PER_TOPIC ? fresh(topic.questions.map(q => aboutPerson(q, namedPerson(conversation.userTurns.join(' '))))) : undefined) ?? fresh(GENERAL_QUESTIONS)
     parts.push(question)

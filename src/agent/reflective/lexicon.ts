@@ -18,7 +18,7 @@ export const FEELINGS: Feeling[] = [
   { pattern: /\b(sad|feeling down|feel down|so down|low|unhappy|miserable|depressed|crying|tearful|heartbroken)\b/, word: 'low' },
   { pattern: /\b(lonely|alone|isolated|left out)\b/, word: 'lonely' },
   { pattern: /\b(angry|furious|mad|annoyed|irritated|frustrated|resentful)\b/, word: 'frustrated' },
-  { pattern: /\b(tired|exhausted|drained|worn out)\b/, word: 'exhausted' },
+  { pattern: /\b(tired|exhausted|drained|worn out|knackered|shattered|wiped out|burnt out)\b/, word: 'exhausted' },
   { pattern: /\b(guilty|ashamed|embarrassed|shame)\b/, word: 'ashamed' },
   // A numb arm or face is a body's symptom, not a feeling.
   { pattern: /(?<!\b(arm|arms|leg|legs|hand|hands|face|fingers|feet|foot|lip|lips|toes|side|jaw) (went |is |was |feels |felt |goes |going |gone |got )?)\b(numb|empty|hollow)\b/, word: 'numb' },
@@ -107,6 +107,20 @@ export const TOPICS: Topic[] = [
       'When do you notice the loneliness most?',
       'What kind of connection do you find yourself wishing for?',
       'Has there been a time when you felt less alone, and what was different then?'
+    ]
+  },
+  {
+    name: 'bullying',
+    pattern: /\b(bully|bullies|bullied|bullying|making fun of me|make fun of me|posting (stuff|things|pics|photos|videos) (about|of) me|mean (captions|comments|messages|posts)|laughing at me|laugh at me|picking on me|pick on me|calling me names|call me names|leave me out|left me out of|ganging up on me)\b/,
+    phrase: 'what is happening at school',
+    acknowledgements: [
+      'Being picked on like that is really painful, and it is not your fault.',
+      'Nobody deserves to be treated like that, online or anywhere else.'
+    ],
+    questions: [
+      'How long has this been going on?',
+      'Is there an adult, at school or at home, you would trust enough to tell?',
+      'What is it like for you when you see what they post?'
     ]
   },
   {
@@ -204,7 +218,7 @@ export const OTHERS_FEELING_REFLECTIONS = [
 ]
 
 /** The user names a step they could take or have taken: notice it. */
-export const PLAN_STEP = /\b(i'll|i will|i'm going to|i could|i might|i can|i think i'll|maybe i'll) (maybe |probably |try to |just |still )?(call|ring|text|message|talk to|tell|see|book|put|move|go for a walk|ask|reach out)\b|\b(i've|i have|i) (booked|made an appointment|called|rang|texted|messaged|moved|told|reached out|put (it|them|the \w+) (away|somewhere|in))\b/
+export const PLAN_STEP = /\b(i'll|i will|i'm going to|i could|i might|i can|i think i'll|maybe i'll) (maybe |probably |try to |just |still )?(call|ring|text|message|talk to|tell|see|book|put|move|go for a walk|ask|reach out)\b|\b(i've|i have|i) (booked|made an appointment|called|rang|texted|messaged|told|reached out|(put|moved) (it|them|the \w+) (away|somewhere|in|into|out of))\b/
 
 export const PLAN_STEP_REFLECTIONS = [
   'That sounds like a good step to take.',

@@ -11,7 +11,9 @@ const REWRITES: Array<[RegExp, string]> = [
   [/\b(killing it|killed it|nailed it)\b/g, 'did well'],
   // Retired, not working, "it is not work": not the pressure of a job.
   [/\b(i'm|i am) (retired|not working( any ?(longer|more))?|no longer working)\b|\bi retired\b|\bi (don't|do not) have a job\b/g, 'i am not employed'],
-  [/\b(it's|it is) not (the )?(work|job)\b/g, 'it is something else'],
+  [/\b(it's|it is|its) not (the )?(work|job)\b/g, 'it is something else'],
+  // Someone else's work or school ("some bloke from her work") is not the user's.
+  [/\b(his|her|their) (work|job|office|boss|school|class|exams?)\b/g, 'their place'],
   [/\b(post|box|head|ticket|doctor's|dentist's|tax) office\b/g, 'place'],
   // A late husband has died: grief, not a relationship to ask about.
   [/\bmy late (husband|wife|partner|mother|father|mum|mom|dad|son|daughter|brother|sister|friend)\b/g, 'my $1 who died'],
