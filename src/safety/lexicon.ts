@@ -115,7 +115,7 @@ export const VIOLENCE = any(
 )
 /** Acts of abuse done to the writer: third person, present or past. */
 export const ABUSE_ACT = any(
-  'hits?', 'hitting', 'beats?', 'beat up', 'beating', 'beaten', 'kicks?', 'kicked', 'kicking', 'chokes?',
+  'hits?', 'hitting', 'beats?', 'beat up', 'beating', 'beaten', 'kicks?(?! me out)', 'kicked(?! me out)', 'kicking(?! me out)', 'chokes?',
   'choked', 'choking', 'strangles?', 'strangled', 'strangling', 'slaps?', 'slapped', 'slapping', 'punch(?:es)?',
   'punched', 'punching', 'shoves?', 'shoved', 'shoving', 'push(?:es)?', 'pushed', 'pushing', 'rapes?', 'raped',
   'abuses?', 'abused', 'abusing', 'burns?', 'burned', 'grabs?', 'grabbed', 'grabbing', 'drags?', 'dragged',

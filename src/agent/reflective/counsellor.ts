@@ -214,8 +214,8 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
 
   const said = kindOf(plain)
   let memory = crisisMemory(conversation.replies)
-  if (said === 'correction' && memory?.level === 'crisis') {
-    // After a crisis-level flag, "I was only joking" is heard as "I'm safe": still followed up, gently.
+  if (said === 'correction' && memory?.level === 'crisis' && memory.category === 'self_harm') {
+    // After a crisis-level flag of self-harm, "I was only joking" is heard as "I'm safe": still followed up, gently.
     return followUp(memory, 'safe_again', fresh) as string
   }
   const opening: string[] = []

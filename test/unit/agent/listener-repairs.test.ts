@@ -200,3 +200,19 @@ t.test('after an elevated flag and a "no", one check-in, then the conversation g
   t.match(turns[2]?.reply, /exhausted|knackered|tired/, 'knackered heard as tired')
   t.match(turns[4]?.reply, /missed|sorry/, 'a remark that it did not listen gets an apology')
 })
+
+t.test('a teenager afraid to come out: "idk if this is dumb" is not anger, "what if they kick me out" is not abuse, and "should I tell them?" is answered', async (t) => {
+  const app = await build(t)
+  const turns = await converse(app, fresh(), [
+    'hey idk if this is dumb but i need to talk to someone lol',
+    'ok so basically im gay and my parents r super religious and i think i need to tell them but im scared',
+    'but like what if they kick me out?? im 16',
+    'should i tell them now or wait til im 18 and can move out? what would u do',
+    'omg ur not listening'
+  ])
+  t.notMatch(turns[0]?.reply, /haven't been helpful|sorry/, `not taken as anger: ${turns[0]?.reply}`)
+  t.equal(turns[2]?.safety, undefined, 'a fear of what might happen is not abuse happening now')
+  t.match(turns[3]?.reply, /can't decide that for you/, turns[3]?.reply)
+  t.match(turns[4]?.reply, /not listening|missed/, turns[4]?.reply)
+  for (const turn of turns) t.notMatch(turn.reply, /safe place you could go|small bag ready/, 'no abuse safety planning')
+})
