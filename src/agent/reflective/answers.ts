@@ -65,6 +65,7 @@ export const ANSWERS = {
       'You know the people involved far better than I do. What would you want to say, if it went well?'
   },
   afterBirth: 'After a birth, feeling low, teary, numb or anxious for more than a couple of weeks can be postnatal depression: it is common, it is not a sign of being a bad parent, and it can be treated. A midwife, health visitor or doctor is a good person to tell.',
+  alreadySaid: 'I\'ve already shared what I have on that, and I\'m sorry it isn\'t more.',
   decision: 'I can\'t decide that for you, and you know your life better than I do. It sounds like part of you would like to try it, and trying once doesn\'t commit you to anything. What would make it a little easier?',
   noMoreSkills: 'I\'ve shared the few exercises I have. A doctor, a counsellor or a helpline can offer more than I can.',
   softRisk: 'I want to check something gently, because it matters: when you say that, are you having thoughts of not wanting to be alive, or of harming yourself? ' +

@@ -242,7 +242,14 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
   }
 
   const answered = answerKind(kind, plain, conversation, fresh)
-  if (answered !== undefined && COMPLETE_KINDS.has(kind)) return withoutQuestions(unsaid([...opening, ...answered], conversation) || answered.join(' '))
+  if (answered !== undefined && COMPLETE_KINDS.has(kind)) {
+    // Asked again for what it has already said in full: say so, rather than repeat it or leave a fragment.
+    const said = answered.flatMap(sentencesOf)
+    if (said.length > 0 && said.filter(sentence => conversation.saidSentences.has(sentence)).length * 2 >= said.length) {
+      return withoutQuestions(unsaid([...opening, ANSWERS.alreadySaid, fresh(GENERAL_QUESTIONS)], conversation) || ANSWERS.alreadySaid)
+    }
+    return withoutQuestions(unsaid([...opening, ...answered], conversation) || answered.join(' '))
+  }
 
   const denied = deniedTopics(conversation)
   const ownTopic = topicOf(plain, denied)
@@ -266,7 +273,7 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
     // A step the user has just named is the question answered: what would help them take it.
     const question = offer ?? (PLAN_STEP.test(plain) ? fresh(['What might make it a little easier to do?', 'When do you think you might do it?']) : undefined) ??
       (affirmsOwn(plain, COPING) || FEELINGS.some(f => f.positive === true && affirmsOwn(plain, f.pattern)) ? fresh(COPING_QUESTIONS) : undefined) ??
-      (topic !== undefined && timesAsked(topic, conversation) < MAX_QUESTIONS_PER_TOPIC ? fresh(topic.questions.map(q => aboutPerson(q, namedPerson(conversation.userTurns.join(' '))))) : undefined) ?? fresh(GENERAL_QUESTIONS)
+      (topic !== undefined && timesAsked(topic, conversation) < MAX_QUESTIONS_PER_TOPIC ? fresh(topic.questions.map(q => aboutPerson(q, namedPerson(plain) ?? namedPerson(conversation.userTurns.at(-2) ?? '')))) : undefined) ?? fresh(GENERAL_QUESTIONS)
     parts.push(question)
   }
   const reply = withoutQuestions(unsaid(parts, conversation))

@@ -218,7 +218,7 @@ export const OTHERS_FEELING_REFLECTIONS = [
 ]
 
 /** The user names a step they could take or have taken: notice it. */
-export const PLAN_STEP = /\b(i'll|i will|i'm going to|i could|i might|i can|i think i'll|maybe i'll) (maybe |probably |try to |just |still )?(call|ring|text|message|talk to|tell|see|book|put|move|go for a walk|ask|reach out)\b|\b(i've|i have|i) (booked|made an appointment|called|rang|texted|messaged|told|reached out|(put|moved) (it|them|the \w+) (away|somewhere|in|into|out of))\b/
+export const PLAN_STEP = /\b(i'll|i will|i'm going to|i could|i might|i can|i think i'll|maybe i'll) (maybe |probably |try to |just |still )?(call|ring|text|message|email|e-mail|write to|contact|talk to|tell|see|book|put|move|go for a walk|go to (the |my )?(gp|doctor|counsell?ing|counsell?or|therapist|health visitor|midwife)|ask|reach out)\b|\b(i've|i have|i) (booked|made an appointment|called|rang|texted|messaged|emailed|told (my|a|the|someone|somebody) \w+|reached out|(put|moved) (it|them|the \w+) (away|somewhere|in|into|out of))\b/
 
 export const PLAN_STEP_REFLECTIONS = [
   'That sounds like a good step to take.',

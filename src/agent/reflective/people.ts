@@ -21,10 +21,15 @@ function personOf (relation: string): Person {
   return { phrase: `your ${relation}`, object, subject }
 }
 
-/** The first person the text names by relation, if any. */
+/** The first person the text names by relation, if any; a friend or a pet is "he" or "she" as the user says. */
 export function namedPerson (text: string): Person | undefined {
   const relation = NAMED.exec(text)?.[1]
-  return relation === undefined ? undefined : personOf(relation)
+  if (relation === undefined) return undefined
+  const person = personOf(relation)
+  if (person.object !== 'them') return person
+  if (/\b(he|him|his|he's|he'd)\b/.test(text) && !/\b(she|her|she's|she'd)\b/.test(text)) return { ...person, object: 'him', subject: 'he' }
+  if (/\b(she|her|she's|she'd)\b/.test(text) && !/\b(he|him|his|he's|he'd)\b/.test(text)) return { ...person, object: 'her', subject: 'she' }
+  return person
 }
 
 /** The person a clause is about: one named by relation, else its pronoun, else undefined. */

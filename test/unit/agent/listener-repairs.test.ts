@@ -212,7 +212,36 @@ t.test('a teenager afraid to come out: "idk if this is dumb" is not anger, "what
   ])
   t.notMatch(turns[0]?.reply, /haven't been helpful|sorry/, `not taken as anger: ${turns[0]?.reply}`)
   t.equal(turns[2]?.safety, undefined, 'a fear of what might happen is not abuse happening now')
-  t.match(turns[3]?.reply, /can't decide that for you/, turns[3]?.reply)
-  t.match(turns[4]?.reply, /not listening|missed/, turns[4]?.reply)
+  t.match(turns[3]?.reply, /can't decide that for you/, `${turns[3]?.reply}`)
+  t.match(turns[4]?.reply, /not listening|missed/, `${turns[4]?.reply}`)
   for (const turn of turns) t.notMatch(turn.reply, /safe place you could go|small bag ready/, 'no abuse safety planning')
+})
+
+t.test('a student asking for a calming technique gets one, not the chest-pain warning twice; a goodbye after other words is a goodbye', async (t) => {
+  const app = await build(t)
+  const turns = await converse(app, fresh(), [
+    'Every time I sit with the books my heart starts beating fast. Is it normal?',
+    'Please just tell me, how do I stop this heart racing when I open my books? Some breathing or something?',
+    'I just want some technique to calm down. Can you give?',
+    'Ok I will email the university counselling tomorrow. Thank you, I should try to sleep now.',
+    'I already told you I am not telling family. Good night.'
+  ])
+  t.match(`${turns[1]?.reply} ${turns[2]?.reply}`, /Breathe in gently|5-4-3-2-1/, 'a technique is given')
+  t.ok(turns.filter(turn => /Chest pain or tightness/.test(turn.reply)).length <= 1, 'the medical warning at most once')
+  for (const turn of turns) t.notMatch(turn.reply, /^If it is happening now/, 'no fragment of an answer already given')
+  t.match(turns[3]?.reply, /good plan|good step|come back|look after yourself|take care/i, `the plan and the goodnight heard: ${turns[3]?.reply}`)
+  t.match(turns[4]?.reply, /come back|look after yourself|take care/i, `a goodbye: ${turns[4]?.reply}`)
+})
+
+t.test('a grieving owner: "I didn\'t mean it like that" puts a misreading right, and the dog is "him"', async (t) => {
+  const app = await build(t)
+  const turns = await converse(app, fresh(), [
+    'my dog biscuit died on tuesday. he was 14',
+    'honestly I wish I\'d gone with him',
+    "oh god no, sorry, I didn't mean it like that. I meant I wish I'd been in the room with him at the end",
+    'guilty. he was scared of the vets and I wasnt there holding him'
+  ])
+  t.equal(turns[1]?.safety, 'elevated', 'asked about, gently')
+  t.match(turns[2]?.reply, /sorry I misread you/, `${turns[2]?.reply}`)
+  t.notMatch(turns.map(turn => turn.reply).join(' '), /about them\b|since they died/, 'the dog is him')
 })
