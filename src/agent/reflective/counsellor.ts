@@ -5,7 +5,7 @@ import type { ChatTurn } from '../types.ts'
 import { ANSWERS, GENERAL_QUESTIONS, OPENING_QUESTIONS } from './answers.ts'
 import { affirmsOwn, deniesOwn, mentionsOf } from './clauses.ts'
 import { readConversation, freshPicker, sentencesOf, type Conversation } from './conversation.ts'
-import { crisisMemory, everFlagged, FLAGGED_AGAIN, followUp, MISREAD, nextStep, staying } from './crisis-follow-up.ts'
+import { crisisMemory, everFlagged, FLAGGED_AGAIN, followUp, MISREAD, nextStep, safeGoodbye, staying } from './crisis-follow-up.ts'
 import { kindOf, type MessageKind } from './kinds.ts'
 import { otherLanguageNote } from './languages.ts'
 import {
@@ -34,8 +34,9 @@ function topicOf (text: string, denied: Set<string> = new Set()): Topic | undefi
 function deniedTopics (conversation: Conversation): Set<string> {
   const denied = new Set<string>()
   for (const turn of conversation.userTurns) {
-    for (const match of turn.matchAll(/\b(?:it's|it is|its|this is|that's|i said it's|i said its) not (?:really )?(?:about )?(?:the |my )?(\w+)/g)) {
-      for (const topic of TOPICS) if (topic.pattern.test(match[1] as string)) denied.add(topic.name)
+    for (const match of turn.matchAll(/\b(?:it's|it is|its|this is|that's|i said it's|i said its) not (?:really )?(?:about )?(?:the |my )?(\w+)|\bthere(?:'s| is) no (family|one)\b/g)) {
+      if (match[2] !== undefined) denied.add('family')
+      if (match[1] !== undefined) for (const topic of TOPICS) if (topic.pattern.test(match[1])) denied.add(topic.name)
     }
   }
   return denied
@@ -141,6 +142,11 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
       return given(skill, conversation) ? [ANSWERS.noMoreSkills] : [skill.script]
     }
     case 'decision_question': return [ANSWERS.decision]
+    case 'carer_question': return [ANSWERS.carers]
+    case 'medication_question': return [ANSWERS.medication]
+    case 'opinion_question': return [ANSWERS.opinion, fresh(GENERAL_QUESTIONS) ?? '']
+    case 'roleplay_request': return [ANSWERS.roleplay]
+    case 'control_question': return [/\b(men|for men)\b/.test(text) ? ANSWERS.menCanCall : ANSWERS.control]
     case 'practical_question': {
       if (/\bfriends?\b/.test(text)) return [ANSWERS.practical.friends]
       if (/\b(revis\w*|study\w*|exams?|homework|maths?|teacher|tutor|lecturer)\b/.test(text)) return [ANSWERS.practical.study]
@@ -160,8 +166,9 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     case 'still_there': return [fresh(ANSWERS.stillHere) ?? 'I\'m here.']
     case 'greeting': return [conversation.replies.length === 0 ? ANSWERS.greeting : 'Hello again.', fresh(OPENING_QUESTIONS) ?? '']
     case 'thanks': return [fresh(ANSWERS.thanks) ?? 'You\'re welcome.']
+    // Leaving because someone is coming home: the safe goodbye, flagged or not.
+    case 'leaving': return [safeGoodbye('abuse', true)]
     case 'goodbye':
-    case 'leaving':
       // A plan said on the way out ("I'll book a GP appointment, bye") is noticed first.
       return [PLAN_STEP.test(text) ? 'That sounds like a good plan.' : '', fresh(ANSWERS.goodbye) ?? 'Take care.', everFlagged(conversation.replies) ? ANSWERS.goodbyeResources : '']
     case 'agreement': {
@@ -174,7 +181,7 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
 }
 
 // Kinds whose reply ends there: no extra question after them.
-const COMPLETE_KINDS = new Set<MessageKind>(['stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question', 'decision_question'])
+const COMPLETE_KINDS = new Set<MessageKind>(['stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question', 'decision_question', 'carer_question', 'control_question', 'medication_question', 'opinion_question', 'roleplay_request'])
 
 /** Kinds often said alongside something else ("it's weird talking to a bot. anyway it's mainly maths"): answered, then the rest too. */
 const ASIDE_KINDS = new Set<MessageKind>(['asks_if_human', 'bot_remark', 'correction', 'apology'])
@@ -222,7 +229,8 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
   let kind = said
   if (ASIDE_KINDS.has(said)) {
     const rest = restOf(plain, said)
-    if (said === 'correction') {
+    // A message that is itself flagged is not a misreading put right, whatever it says.
+    if (said === 'correction' && flag === undefined) {
       opening.push(MISREAD)
       memory = undefined
     }
