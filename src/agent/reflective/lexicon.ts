@@ -17,7 +17,8 @@ export const FEELINGS: Feeling[] = [
   { pattern: /\b(stressed|stress|stressful|burn(?:ed|t)? ?out)\b/, word: 'stressed' },
   { pattern: /\b(sad|feeling down|feel down|so down|low|unhappy|miserable|depressed|crying|tearful|heartbroken)\b/, word: 'low' },
   { pattern: /\b(lonely|alone|isolated|left out)\b/, word: 'lonely' },
-  { pattern: /\b(angry|furious|mad|annoyed|irritated|frustrated|resentful)\b/, word: 'frustrated' },
+  // "Going mad" is doubting one's own mind, not anger.
+  { pattern: /\b(angry|furious|(?<!(going|go|drive me|driving me|gone) )mad|annoyed|irritated|frustrated|resentful)\b/, word: 'frustrated' },
   { pattern: /\b(tired|exhausted|drained|worn out|knackered|shattered|wiped out|burnt out)\b/, word: 'exhausted' },
   { pattern: /\b(guilty|ashamed|embarrassed|shame)\b/, word: 'ashamed' },
   // A numb arm or face is a body's symptom, not a feeling.
@@ -79,20 +80,6 @@ export const TOPICS: Topic[] = [
       'What would you most like them to understand about how you feel?',
       'How have things been between the two of you lately?',
       'What do you need most from that relationship right now?'
-    ]
-  },
-  {
-    name: 'family',
-    pattern: /\b(mum|mom|mother|dad|father|parents?|sister|brother|family|son|daughter|kids|children)\b/,
-    phrase: 'your family',
-    acknowledgements: [
-      'Family can be where we feel the most, good and hard.',
-      'It sounds like things at home are weighing on you.'
-    ],
-    questions: [
-      'How do things usually go between you and your family when this comes up?',
-      'What would you want your family to know about how you are doing?',
-      'Is there anyone in your family you feel able to talk to?'
     ]
   },
   {
@@ -175,6 +162,20 @@ export const TOPICS: Topic[] = [
       'What do you notice in your body when the anxiety rises?',
       'When does the worry feel strongest during your day?',
       'What usually helps, even a little, when you feel this anxious?'
+    ]
+  },
+  {
+    name: 'family',
+    pattern: /\b(mum|mom|mother|dad|father|parents?|sister|brother|family|son|daughter|kids|children)\b/,
+    phrase: 'your family',
+    acknowledgements: [
+      'Family can be where we feel the most, good and hard.',
+      'It sounds like things at home are weighing on you.'
+    ],
+    questions: [
+      'How do things usually go between you and your family when this comes up?',
+      'What would you want your family to know about how you are doing?',
+      'Is there anyone in your family you feel able to talk to?'
     ]
   }
 ]
