@@ -276,7 +276,11 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
     parts.push(conversation.saidSentences.has(sentencesOf(ANSWERS.softRisk)[0] as string) ? 'I\'m still here with you. How are you feeling right now?' : ANSWERS.softRisk)
   } else {
     if (answered === undefined && memory === undefined) parts.push(callback(conversation, topic, fresh))
+    // A long message carries several things: the feeling and the topic are both acknowledged.
+    const long = plain.split(' ').length > LONG_MESSAGE_WORDS
+    if (long) parts.push(fresh(LONG_MESSAGE_OPENINGS))
     parts.push(feelingReflection ?? (ownTopic !== undefined ? fresh(ownTopic.acknowledgements) : undefined) ?? (answered === undefined ? fresh(LISTENING) : undefined))
+    if (long && feelingReflection !== undefined && ownTopic !== undefined) parts.push(fresh(ownTopic.acknowledgements))
     const offer = conversation.replies.length >= 2 && !noQuestions ? fittingOffer(plain, conversation) : undefined
     // A step the user has just named is the question answered: what would help them take it.
     const question = offer ?? (PLAN_STEP.test(plain) ? fresh(['What might make it a little easier to do?', 'When do you think you might do it?']) : undefined) ??
@@ -287,6 +291,13 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
   const reply = withoutQuestions(unsaid(parts, conversation))
   return reply !== '' ? reply : unsaid([fresh(LISTENING) ?? 'I\'m listening.'], conversation) || 'I\'m listening.'
 }
+
+/** Above this many words a message is long: more than one thing in it is acknowledged. */
+const LONG_MESSAGE_WORDS = 60
+const LONG_MESSAGE_OPENINGS = [
+  'Thank you for writing all of that out; there is a lot in it.',
+  'That is a lot to be carrying at once, and I\'m glad you put it into words.'
+]
 
 /** Three questions on one topic are enough: a fourth reads as not hearing that the user has moved on. */
 const MAX_QUESTIONS_PER_TOPIC = 3

@@ -290,3 +290,14 @@ t.test('a dose question goes to the prescriber, politics and role-play are decli
   ]
   for (const [message, expected] of cases) t.match((await say(app, fresh(), message)).reply, expected, message)
 })
+
+t.test('a long message has more than one thing in it acknowledged', async (t) => {
+  const app = await build(t)
+  const long = 'work has been insane lately, my manager keeps moving every deadline forward and i stay until nine most nights, ' +
+    'then i get home and the flat is a mess and i eat cereal standing up, my sister keeps texting about mums birthday party and i havent bought a card or a present, ' +
+    'and honestly i feel so overwhelmed by all of it, like i am behind on everything at once'
+  const reply = (await say(app, fresh(), long)).reply
+  t.match(reply, /a lot in it|a lot to be carrying/, reply)
+  t.match(reply, /overwhelmed/, 'the feeling')
+  t.match(reply, /work/i, 'and the topic')
+})
