@@ -72,6 +72,7 @@ export const ANSWERS = {
   medication: 'I can\'t advise on doses or changes to medication, and it isn\'t safe to change them without asking: please talk to whoever prescribed it, or a pharmacist, before taking more or less; they can usually help quickly. If part of you wants to take more to hurt yourself, please tell me, or call or text 988 in the US, or your local emergency number.',
   opinion: 'I don\'t take sides on politics or religion; I\'m here to listen to how things are for you.',
   roleplay: 'I can\'t pretend to be a therapist or anyone else: I\'m an AI listener, and it wouldn\'t be honest. I can keep listening as myself, though, and help you think about finding a real one if you like.',
+  griefNormal: 'Yes: after a loss, crying every day for weeks, or longer, is a very common part of grief, and there is no timetable for it. If it starts to feel as if you can\'t get through your days, a doctor or a bereavement service can help.',
   decision: 'I can\'t decide that for you, and you know your life better than I do. It sounds like part of you would like to try it, and trying once doesn\'t commit you to anything. What would make it a little easier?',
   noMoreSkills: 'I\'ve shared the few exercises I have. A doctor, a counsellor or a helpline can offer more than I can.',
   softRisk: 'I want to check something gently, because it matters: when you say that, are you having thoughts of not wanting to be alive, or of harming yourself? ' +

@@ -136,7 +136,12 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     case 'medical_question': return [ANSWERS.medical, /panic/.test(text) ? SKILLS.breathing.offer : '']
     case 'first_aid_question': return [ANSWERS.firstAid]
     case 'help_question': return [SKILLS.help.script]
-    case 'normal_question': return [ANSWERS.isNormal[0] as string, /\b(baby|babies|birth|born|pregnan\w*|postnatal|postpartum|newborn)\b/.test(recent) ? ANSWERS.afterBirth : '']
+    case 'normal_question': {
+      // After a loss, grief is the frame; after a birth, postnatal depression is worth naming.
+      const grieving = TOPICS.find(topic => topic.name === 'grief')?.pattern.test(recent) === true
+      if (grieving) return [ANSWERS.griefNormal]
+      return [ANSWERS.isNormal[0] as string, /\b(baby|babies|birth|born|postnatal|postpartum|newborn)\b/.test(recent) ? ANSWERS.afterBirth : '']
+    }
     case 'skill_request': {
       const skill = requestedSkill(text)
       return given(skill, conversation) ? [ANSWERS.noMoreSkills] : [skill.script]

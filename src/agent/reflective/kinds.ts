@@ -12,7 +12,7 @@ const KINDS: Array<[MessageKind, RegExp]> = [
   // Leaving because someone is coming home comes before any goodbye: it gets the safe goodbye.
   ['leaving', /\b(have to go|got to go|need to go|must go|gotta go|have to stop|can't talk)\b.{0,40}\b(he's|she's|they're|he is|she is|they are) (home|back|coming|here)|\b(he's|she's|they're) (coming( home| back)?|home|back|here)\b.{0,30}\b(go|stop|bye|delete)\b|\b(he's|she's) coming\b/],
   // A message that ends in a goodbye is a goodbye, whatever came before it.
-  ['goodbye', /[.!,]\s*(bye|goodbye|good ?night|night|nite|gtg|g2g|see you|cya|night night)[\s!.,]*( x+)?[\s!.,]*$|\b(i should|i need to|i have to|i'm going to|going to|i will) (try (and|to) )?(go to )?(sleep|bed) now[\s!.,]*$/],
+  ['goodbye', /[.!,]\s*(bye|goodbye|good ?night|night|nite|gtg|g2g|see you|cya|night night)[\s!.,]*( x+)?[\s!.,]*$|\b(i should|i need to|i have to|i'm going to|going to|i will) (try (and|to) )?(go to )?(sleep|bed) now[\s!.,]*$|\b(i think )?i'?ll (go|head off|leave it there|log off|stop here) (now|for now|for today|for tonight)\b/],
   ['asks_if_human', /\b(are|r) (you|u) (a |an )?(real|human|person|bot|robot|ai|machine|computer)\b|\b(talking|speaking|chatting) (to|with) (a |an )?(real )?(human|person|bot|robot|ai|machine)\b|\bis this (a |an )?(real )?(person|human|bot|ai)\b/],
   ['stop_asking', /\b(stop|quit|enough( with)?|no more) (asking|with the|questions)|\bstop asking\b|\b(so many|too many|all these|all the) questions\b/],
   ['sarcasm', /\b(thanks?|thank you) for nothing\b|\b(wow|gee|great|oh great|yeah),? (thanks|thank you|so helpful|very helpful|really helpful)\b|\bsuper helpful\b.*(not|\/s)|\bso helpful\b.*\bnot\b|\bthat was useless\b/],

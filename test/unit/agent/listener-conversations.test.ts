@@ -69,7 +69,7 @@ t.test('after a flag the listener stays with it: acknowledges "I\'m safe", offer
 t.test('conversations answer what was asked and respect what was said', async (t) => {
   t.match(reply('work-anxiety', 5), /many people find this helps/i)
   t.notMatch(reply('work-anxiety', 4), /good to hear|lighter/)
-  t.match(reply('grief', 3), /A lot of people feel this way/)
+  t.match(reply('grief', 3), /part of grief/, 'is this normal, asked in grief, answered as grief')
   t.notMatch(reply('grief', 4), /how exhausted you are|really exhausted/, "the father's tiredness is not the user's")
   t.match(reply('teen-slang', 5), /no more questions|stop asking/)
   t.notMatch(reply('teen-slang', 6) + reply('teen-slang', 7), /\?/, 'no questions after "stop asking"')

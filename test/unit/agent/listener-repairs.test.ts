@@ -301,3 +301,16 @@ t.test('a long message has more than one thing in it acknowledged', async (t) =>
   t.match(reply, /overwhelmed/, 'the feeling')
   t.match(reply, /work/i, 'and the topic')
 })
+
+t.test('after a miscarriage: a loss, grief\'s "is it normal" answered as grief, and "I think I\'ll go now, thanks" is a goodbye', async (t) => {
+  const app = await build(t)
+  const turns = await converse(app, fresh(), [
+    "hi. i had a miscarriage six weeks ago and i don't really know who to talk to",
+    "everyone has gone back to normal and i'm still stuck. is it normal to still cry every day?",
+    "i think i'll go now, thanks"
+  ])
+  t.match(turns[0]?.reply, /sorry for your loss|Grief|Losing someone/, `${turns[0]?.reply}`)
+  t.match(turns[1]?.reply, /part of grief/, `${turns[1]?.reply}`)
+  t.notMatch(turns.map(turn => turn.reply).join(' '), /postnatal/, 'not told about a birth there was not')
+  t.match(turns[2]?.reply, /come back|look after yourself|take care/i, `${turns[2]?.reply}`)
+})
