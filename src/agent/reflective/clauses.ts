@@ -15,6 +15,8 @@ export interface FeelingMention {
   negated: boolean
   /** The clause it was found in. */
   clause: string
+  /** Someone asks whether the user feels it ("mum keeps asking if I'm stressed"): said by no one. */
+  asked: boolean
 }
 
 export function clausesOf (text: string): string[] {
@@ -36,7 +38,9 @@ function readMention (clause: string, index: number): FeelingMention {
   const own = other === -1 || self > other
   // A negator among the few words before the feeling denies it.
   const nearBefore = before.split(/\s+/).slice(-5).join(' ')
-  return { own, negated: NEGATORS.test(nearBefore), clause }
+  // Someone asking whether the user feels it ("mum keeps asking if I'm stressed") is not the user saying so.
+  const askedAbout = /\b(ask|asks|asked|asking|askin|wonders?|wondering) (me )?(if|whether) (i'm|i am|im) (\S+ )?$/.test(before)
+  return { own: own && !askedAbout, negated: NEGATORS.test(nearBefore), clause, asked: askedAbout }
 }
 
 /** Every mention of `pattern` in the message, clause by clause. */

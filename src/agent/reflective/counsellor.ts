@@ -42,6 +42,15 @@ function deniedTopics (conversation: Conversation): Set<string> {
   return denied
 }
 
+/** A skill offered in the last two replies and not yet given. */
+function pendingSkill (conversation: Conversation): Skill | undefined {
+  for (const reply of conversation.replies.slice(-2).reverse()) {
+    const offered = skillOffered(reply)
+    if (offered !== undefined) return given(offered, conversation) ? undefined : offered
+  }
+  return undefined
+}
+
 /** Whether the conversation has already walked through this skill. */
 const given = (skill: Skill, conversation: Conversation): boolean => conversation.replies.some(reply => reply.includes(sentencesOf(skill.script)[0] as string))
 
@@ -92,7 +101,7 @@ function reflection (text: string, fresh: Fresh): string | undefined {
     if (said.split(' ').length >= 4) return fresh(CLAUSE_REFLECTIONS.map(t => t.replace('{clause}', said)))
   }
   // Someone else's feeling or excuse, named but not the user's: noticed as theirs.
-  const others = FEELINGS.flatMap(f => mentionsOf(text, f.pattern)).filter(m => !m.own)
+  const others = FEELINGS.flatMap(f => mentionsOf(text, f.pattern)).filter(m => !m.own && !m.asked)
   if (others.some(m => /\b(claims|blames)\b/.test(m.clause) || /\bsays (it'?s|it is|that'?s)\b/.test(m.clause))) return fresh(OTHERS_EXPLANATION_REFLECTIONS)
   const person = others.map(m => subjectOf(m.clause)).find(found => found !== undefined)
   if (person !== undefined) return fresh(OTHERS_FEELING_REFLECTIONS.map(t => t.replace('{person}', person.phrase)))
@@ -224,6 +233,11 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
   const foreign = otherLanguageNote(raw)
   if (foreign !== undefined) return unsaid([foreign], conversation) || foreign
 
+  // A yes to a skill just offered ("ye go on then", "ok sure"), or "you said you'd give me ideas": the skill.
+  const offered = pendingSkill(conversation)
+  if (offered !== undefined && (/^(yes|yeah|ye|yea|yep|yup|ya|yh|sure|ok|okay|go on|please|alright|fine|go for it)\b/.test(plain) || /\byou said (you'?d|you would)\b|\bwhat (are|r) they\b/.test(plain))) {
+    return withoutQuestions(unsaid([offered.script], conversation) || offered.script)
+  }
   const said = kindOf(plain)
   let memory = crisisMemory(conversation.replies)
   if (said === 'correction' && memory?.level === 'crisis' && memory.category === 'self_harm') {

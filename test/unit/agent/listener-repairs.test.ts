@@ -314,3 +314,19 @@ t.test('after a miscarriage: a loss, grief\'s "is it normal" answered as grief, 
   t.notMatch(turns.map(turn => turn.reply).join(' '), /postnatal/, 'not told about a birth there was not')
   t.match(turns[2]?.reply, /come back|look after yourself|take care/i, `${turns[2]?.reply}`)
 })
+
+t.test('a teenager: "mum asks if im stressed, im not" is not stress, "ye go on then" takes the offered skill, "gn" is a goodbye', async (t) => {
+  const app = await build(t)
+  const asked = (await say(app, fresh(), 'my mum keeps askin if im stressed about results, im not lol')).reply
+  t.notMatch(asked, /stressed/, asked)
+  const turns = (await converse(app, fresh(), [
+    'yo. results day is thursday',
+    'gaming mostly. ranked grind',
+    'i cant sleep at all, been lying there till 5 every night this week',
+    'ye go on then. how do i actually sleep',
+    'ok ty thats actually useful. gonna try the paper thing. gn'
+  ])).slice(2)
+  t.match(turns[0]?.reply, /winding down/, `offered: ${turns[0]?.reply}`)
+  t.match(turns[1]?.reply, /screens away/, `given on yes: ${turns[1]?.reply}`)
+  t.match(turns[2]?.reply, /come back|look after yourself|take care/i, `${turns[2]?.reply}`)
+})
