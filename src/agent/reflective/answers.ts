@@ -73,6 +73,7 @@ export const ANSWERS = {
   opinion: 'I don\'t take sides on politics or religion; I\'m here to listen to how things are for you.',
   roleplay: 'I can\'t pretend to be a therapist or anyone else: I\'m an AI listener, and it wouldn\'t be honest. I can keep listening as myself, though, and help you think about finding a real one if you like.',
   griefNormal: 'Yes: after a loss, crying every day for weeks, or longer, is a very common part of grief, and there is no timetable for it. If it starts to feel as if you can\'t get through your days, a doctor or a bereavement service can help.',
+  notOverreacting: 'No, you are not overreacting. Someone throwing things at you or near you, shouting until you walk on eggshells, or telling you that you provoke it, is not a normal part of a relationship, and it is not your fault; things thrown can hurt you. The National Domestic Violence Hotline (1-800-799-7233, or text START to 88788) can help you think it through, confidentially, and if you are ever in danger, call 911 or your local emergency number.',
   decision: 'I can\'t decide that for you, and you know your life better than I do. It sounds like part of you would like to try it, and trying once doesn\'t commit you to anything. What would make it a little easier?',
   noMoreSkills: 'I\'ve shared the few exercises I have. A doctor, a counsellor or a helpline can offer more than I can.',
   softRisk: 'I want to check something gently, because it matters: when you say that, are you having thoughts of not wanting to be alive, or of harming yourself? ' +

@@ -34,7 +34,7 @@ function topicOf (text: string, denied: Set<string> = new Set()): Topic | undefi
 function deniedTopics (conversation: Conversation): Set<string> {
   const denied = new Set<string>()
   for (const turn of conversation.userTurns) {
-    for (const match of turn.matchAll(/\b(?:it's|it is|its|this is|that's|i said it's|i said its) not (?:really )?(?:about )?(?:the |my )?(\w+)|\bthere(?:'s| is) no (family|one)\b/g)) {
+    for (const match of turn.matchAll(/(?:\b(?:it's|it is|its|this is|that's|i said it's|i said its) not|^not) (?:really )?(?:about )?(?:the |my )?(\w+)|\bthere(?:'s| is) no (family|one)\b/g)) {
       if (match[2] !== undefined) denied.add('family')
       if (match[1] !== undefined) for (const topic of TOPICS) if (topic.pattern.test(match[1])) denied.add(topic.name)
     }
@@ -160,7 +160,12 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     case 'medication_question': return [ANSWERS.medication]
     case 'opinion_question': return [ANSWERS.opinion, fresh(GENERAL_QUESTIONS) ?? '']
     case 'roleplay_request': return [ANSWERS.roleplay]
-    case 'control_question': return [/\b(men|for men)\b/.test(text) ? ANSWERS.menCanCall : ANSWERS.control]
+    case 'control_question': {
+      if (/\b(men|for men)\b/.test(text)) return [ANSWERS.menCanCall]
+      // Shouting, throwing things, "you provoke me": not overreacting, and said so plainly.
+      if (/\b(overreacting|too sensitive|normal for (a|my))\b/.test(text) && /\b(throw|throws|threw|throwing|shouts|shouting|screams at|smash|smashed|temper|eggshells|provoke)\b/.test(recent)) return [ANSWERS.notOverreacting]
+      return [ANSWERS.control]
+    }
     case 'practical_question': {
       if (/\bfriends?\b/.test(text)) return [ANSWERS.practical.friends]
       if (/\b(revis\w*|study\w*|exams?|homework|maths?|teacher|tutor|lecturer)\b/.test(text)) return [ANSWERS.practical.study]
@@ -294,7 +299,7 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
   } else if (SOFT_RISK.test(plain)) {
     parts.push(conversation.saidSentences.has(sentencesOf(ANSWERS.softRisk)[0] as string) ? 'I\'m still here with you. How are you feeling right now?' : ANSWERS.softRisk)
   } else {
-    if (answered === undefined && memory === undefined) parts.push(callback(conversation, topic, fresh))
+    if (answered === undefined && memory === undefined && !everFlagged(conversation.replies)) parts.push(callback(conversation, topic, fresh))
     // A long message carries several things: the feeling and the topic are both acknowledged.
     const long = plain.split(' ').length > LONG_MESSAGE_WORDS
     if (long) parts.push(fresh(LONG_MESSAGE_OPENINGS))

@@ -12,6 +12,7 @@ const REWRITES: Array<[RegExp, string]> = [
   // Retired, not working, "it is not work": not the pressure of a job.
   [/\b(i'm|i am) (retired|not working( any ?(longer|more))?|no longer working)\b|\bi retired\b|\bi (don't|do not) have a job\b/g, 'i am not employed'],
   [/\b(it's|it is|its) not (the )?(work|job)\b/g, 'it is something else'],
+  [/\b(he's|she's|he is|she is|they're|they are) (at|out at|off to) (work|the office)\b/g, 'they are out'],
   // Someone else's work or school ("some bloke from her work") is not the user's.
   [/\b(his|her|their) (work|job|office|boss|school|class|exams?)\b/g, 'their place'],
   [/\b(post|box|head|ticket|doctor's|dentist's|tax) office\b/g, 'place'],
