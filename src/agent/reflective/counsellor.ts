@@ -149,6 +149,8 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
       // After a loss, grief is the frame; after a birth, postnatal depression is worth naming.
       const grieving = TOPICS.find(topic => topic.name === 'grief')?.pattern.test(recent) === true
       if (grieving) return [ANSWERS.griefNormal]
+      // "Is it normal for him to…" asks about someone else's behaviour, not the user's feelings.
+      if (/\bnormal (for|that) (him|her|them|my \w+|a \w+|someone|people|he|she|they)\b/.test(text)) return [ANSWERS.otherBehaviour]
       return [ANSWERS.isNormal[0] as string, /\b(baby|babies|birth|born|postnatal|postpartum|newborn)\b/.test(recent) ? ANSWERS.afterBirth : '']
     }
     case 'skill_request': {

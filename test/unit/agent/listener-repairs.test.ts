@@ -346,3 +346,11 @@ t.test('a wife whose husband throws things is told she is not overreacting, and 
   }
   t.match(turns.map(turn => turn.reply).join(' '), /1800RESPECT|000/, 'Australian numbers')
 })
+
+t.test('"is it normal for him to…" is about someone else\'s behaviour: never "far from the only one"', async (t) => {
+  const app = await build(t)
+  for (const message of ['is it normal for my boyfriend to read all my messages?', 'is it normal for my dad to call me useless every day?', 'is it normal that my friend ignores me for days?']) {
+    const reply = (await say(app, fresh(), message)).reply
+    t.notMatch(reply, /far from the only one/, `${message} -> ${reply}`)
+  }
+})
