@@ -42,6 +42,12 @@ function deniedTopics (conversation: Conversation): Set<string> {
   return denied
 }
 
+/** The listener asked its own gentle check, or heard an honest answer to it: a goodbye then repeats the resources. */
+function spokeOfRisk (conversation: Conversation): boolean {
+  const check = sentencesOf(ANSWERS.softRisk)[0] as string
+  return conversation.replies.some(reply => reply.includes(check) || reply.includes(ANSWERS.ifStronger))
+}
+
 /** A skill offered in the last two replies and not yet given. */
 function pendingSkill (conversation: Conversation): Skill | undefined {
   for (const reply of conversation.replies.slice(-2).reverse()) {
@@ -191,7 +197,7 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     case 'leaving': return [safeGoodbye('abuse', true)]
     case 'goodbye':
       // A plan said on the way out ("I'll book a GP appointment, bye") is noticed first.
-      return [PLAN_STEP.test(text) ? 'That sounds like a good plan.' : '', fresh(ANSWERS.goodbye) ?? 'Take care.', everFlagged(conversation.replies) ? ANSWERS.goodbyeResources : '']
+      return [PLAN_STEP.test(text) ? 'That sounds like a good plan.' : '', fresh(ANSWERS.goodbye) ?? 'Take care.', everFlagged(conversation.replies) || spokeOfRisk(conversation) ? ANSWERS.goodbyeResources : '']
     case 'agreement': {
       const offered = skillOffered(conversation.replies.at(-1))
       return offered !== undefined ? [offered.script] : undefined
@@ -255,8 +261,9 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
   let kind = said
   if (ASIDE_KINDS.has(said)) {
     const rest = restOf(plain, said)
-    // A message that is itself flagged is not a misreading put right, whatever it says.
-    if (said === 'correction' && flag === undefined) {
+    // A message flagged as a crisis is not a misreading put right, whatever it says; one the screen
+    // only finds ambiguous again ("I just meant the team would cope without me") is.
+    if (said === 'correction' && flag?.level !== 'crisis') {
       opening.push(MISREAD)
       memory = undefined
     }
@@ -291,7 +298,13 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
   const topic = ownTopic ?? topicOf(plainSense(conversation.userTurns.at(-2) ?? ''), denied)
   const feelingReflection = reflection(plain, fresh)
   const parts: Array<string | undefined> = [...opening, ...(answered ?? [])]
-  if (flag !== undefined) parts.push(FLAGGED_AGAIN[flag.level ?? 'crisis'])
+  // An honest answer to the check ("easier if I didn't wake up, but no plan, I've got my kids"): thanked, the reason to hold on named.
+  const honest = flag?.level === 'elevated' && /\b(no plan|not going to do anything|wouldn'?t do anything|won'?t do anything|i'?d never (do|act)|not going to act)\b/.test(plain)
+  if (honest) {
+    const reason = /\b(my )?(kids|children|son|daughter|family|partner|wife|husband|dog|cat|mum|mom|dad)\b/.exec(plain)?.[2]
+    const verb = reason === 'kids' || reason === 'children' ? 'sound' : 'sounds'
+    return unsaid([ANSWERS.honestAnswer, reason === undefined ? undefined : `Your ${reason} ${verb} like an important reason to hold on.`, ANSWERS.ifStronger], conversation) || ANSWERS.ifStronger
+  } else if (flag !== undefined && !(said === 'correction' && flag.level !== 'crisis')) parts.push(FLAGGED_AGAIN[flag.level ?? 'crisis'])
 
   // After an elevated flag, one check-in; then the conversation goes on with what the user says, without callbacks.
   const checkedIn = memory?.level === 'elevated' && memory.turnsSince > 1

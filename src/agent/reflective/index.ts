@@ -24,6 +24,9 @@ function flaggedReply (crisis: NonNullable<StreamOptions['crisis']>, message: st
   return note === undefined ? reply : `${note} ${reply}`
 }
 
+/** The listener's own gentle check on soft words the screen did not flag: asked, it is not asked again. */
+const SOFT_RISK_QUESTION = ANSWERS.softRisk.slice(0, ANSWERS.softRisk.indexOf('?') + 1)
+
 export interface ReflectiveAgentOptions {
   /** Pause between words, so the stream feels like typing; 0 in tests. */
   wordDelayMs: number
@@ -35,11 +38,12 @@ export function createReflectiveAgent (options: ReflectiveAgentOptions): Agent {
     // A flag while already following up an earlier one is answered in follow-up mode, not with the same words again.
     const replies = history.filter(turn => turn.role === 'assistant').map(turn => turn.content)
     const followingUp = crisisMemory(replies) !== undefined
-    // Asked once and answered: the same check is not asked again (the app still shows the resources).
-    const askedBefore = crisis?.level === 'elevated' && replies.some(reply => reply.includes(ELEVATED_QUESTION[crisis.category]))
-    const composed = crisis === undefined || askedBefore
+    // Asked once: the same check is not asked again; the flag is answered in follow-up (the app still shows the resources).
+    const askedBefore = crisis?.level === 'elevated' && replies.some(reply => reply.includes(ELEVATED_QUESTION[crisis.category]) ||
+      (crisis.category === 'self_harm' && reply.includes(SOFT_RISK_QUESTION)))
+    const composed = crisis === undefined
       ? composeReply(history)
-      : followingUp ? composeReply(history, crisis) : flaggedReply(crisis, history.at(-1)?.content ?? '')
+      : followingUp || askedBefore ? composeReply(history, crisis) : flaggedReply(crisis, history.at(-1)?.content ?? '')
     const reply = localised(composed, regionOf(history.filter(turn => turn.role === 'user').map(turn => turn.content)))
     const words = reply.match(/\S+\s*/g) ?? []
     for (const [index, word] of words.entries()) {

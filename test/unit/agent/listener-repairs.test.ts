@@ -354,3 +354,17 @@ t.test('"is it normal for him to…" is about someone else\'s behaviour: never "
     t.notMatch(reply, /far from the only one/, `${message} -> ${reply}`)
   }
 })
+
+t.test('an honest answer to the gentle check is thanked, its reason to hold on named, and the resources given again', async (t) => {
+  const app = await build(t)
+  const turns = await converse(app, fresh(), [
+    "what's the point of any of it",
+    "sometimes i think it'd be easier if i just didn't wake up. but i've got no plan, i wouldnt do anything, i've got my kids",
+    'bye'
+  ])
+  t.match(turns[1]?.reply, /answering me honestly/, `${turns[1]?.reply}`)
+  t.match(turns[1]?.reply, /kids sound like an important reason/, 'the reason to hold on')
+  t.match(turns[1]?.reply, /988/, 'what to do if it gets stronger')
+  t.notMatch(turns[1]?.reply, /at home are weighing|your family/, 'not a stock family question')
+  t.match(turns[2]?.reply, /988/, 'resources again at goodbye')
+})
