@@ -84,20 +84,24 @@ function feelingWord (text: string, feeling: Feeling): string {
   return said !== undefined && OWN_FEELING_WORDS.has(said) ? said : feeling.word
 }
 
-/** The feeling the user names as their own, reflected; denied feelings and other people's are not theirs. */
-function reflection (text: string, fresh: Fresh): string | undefined {
+/**
+ * The feeling the user names as their own, reflected; denied feelings and other people's are not theirs.
+ * In a flagged message nothing is welcomed: "I feel calmer now I've decided", "that helped", "I'll put
+ * it up tonight" can be the risk itself.
+ */
+function reflection (text: string, fresh: Fresh, flagged: boolean): string | undefined {
   if (deniesOwn(text, COPING)) return fresh(NOTHING_HELPS_REFLECTIONS)
   if (/\bnothing (helps|works|is working|makes it better)\b/.test(text)) return fresh(NOTHING_HELPS_REFLECTIONS)
   const positive = FEELINGS.find(f => f.positive === true)
   if (positive !== undefined && deniesOwn(text, positive.pattern)) return fresh(NOT_BETTER_REFLECTIONS)
-  if (affirmsOwn(text, COPING)) return fresh(COPING_REFLECTIONS)
+  if (!flagged && affirmsOwn(text, COPING)) return fresh(COPING_REFLECTIONS)
   for (const feeling of FEELINGS) {
-    if (!affirmsOwn(text, feeling.pattern)) continue
+    if (!affirmsOwn(text, feeling.pattern) || (flagged && feeling.positive === true)) continue
     const templates = feeling.positive === true ? POSITIVE_REFLECTIONS : FEELING_REFLECTIONS
     const picked = fresh(templates.map(t => t.replace('{feeling}', feelingWord(text, feeling))))
     if (picked !== undefined) return picked
   }
-  if (PLAN_STEP.test(text)) {
+  if (!flagged && PLAN_STEP.test(text)) {
     const picked = fresh(PLAN_STEP_REFLECTIONS)
     if (picked !== undefined) return picked
   }
@@ -132,7 +136,7 @@ function callback (conversation: Conversation, current: Topic | undefined, fresh
 }
 
 /** The reply to a message that is not a plain statement, or undefined when it is one. */
-function answerKind (kind: MessageKind, text: string, conversation: Conversation, fresh: Fresh): string[] | undefined {
+function answerKind (kind: MessageKind, text: string, conversation: Conversation, fresh: Fresh, flagged = false): string[] | undefined {
   const recent = conversation.userTurns.slice(-6).join(' ')
   switch (kind) {
     case 'empty': {
@@ -163,7 +167,8 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
       const skill = requestedSkill(text)
       return given(skill, conversation) ? [ANSWERS.noMoreSkills] : [skill.script]
     }
-    case 'decision_question': return [ANSWERS.decision]
+    // Never "part of you would like to try it" about a flagged message ("should I go through with it?").
+    case 'decision_question': return flagged ? undefined : [ANSWERS.decision]
     case 'carer_question': return [ANSWERS.carers]
     case 'medication_question': return [ANSWERS.medication]
     case 'opinion_question': return [ANSWERS.opinion, fresh(GENERAL_QUESTIONS) ?? '']
@@ -197,7 +202,7 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     case 'leaving': return [safeGoodbye('abuse', true)]
     case 'goodbye':
       // A plan said on the way out ("I'll book a GP appointment, bye") is noticed first.
-      return [PLAN_STEP.test(text) ? 'That sounds like a good plan.' : '', fresh(ANSWERS.goodbye) ?? 'Take care.', everFlagged(conversation.replies) || spokeOfRisk(conversation) ? ANSWERS.goodbyeResources : '']
+      return [!flagged && PLAN_STEP.test(text) ? 'That sounds like a good plan.' : '', fresh(ANSWERS.goodbye) ?? 'Take care.', everFlagged(conversation.replies) || spokeOfRisk(conversation) ? ANSWERS.goodbyeResources : '']
     case 'agreement': {
       const offered = skillOffered(conversation.replies.at(-1))
       return offered !== undefined ? [offered.script] : undefined
@@ -247,8 +252,9 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
   if (foreign !== undefined) return unsaid([foreign], conversation) || foreign
 
   // A yes to a skill just offered ("ye go on then", "ok sure"), or "you said you'd give me ideas": the skill.
+  const flagged = flag !== undefined
   const offered = pendingSkill(conversation)
-  if (offered !== undefined && (/^(yes|yeah|ye|yea|yep|yup|ya|yh|sure|ok|okay|go on|please|alright|fine|go for it)\b/.test(plain) || /\byou said (you'?d|you would)\b|\bwhat (are|r) they\b/.test(plain))) {
+  if (!flagged && offered !== undefined && (/^(yes|yeah|ye|yea|yep|yup|ya|yh|sure|ok|okay|go on|please|alright|fine|go for it)\b/.test(plain) || /\byou said (you'?d|you would)\b|\bwhat (are|r) they\b/.test(plain))) {
     return withoutQuestions(unsaid([offered.script], conversation) || offered.script)
   }
   const said = kindOf(plain)
@@ -268,7 +274,7 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
       memory = undefined
     }
     if (rest.split(' ').length >= 4) {
-      if (said !== 'correction') opening.push(...(answerKind(said, plain, conversation, fresh) ?? []).slice(0, 1))
+      if (said !== 'correction') opening.push(...(answerKind(said, plain, conversation, fresh, flagged) ?? []).slice(0, 1))
       plain = rest
       kind = kindOf(rest)
     }
@@ -282,11 +288,11 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
     return unsaid([ANSWERS.repeated, fresh(GENERAL_QUESTIONS)], conversation) || ANSWERS.repeated
   }
 
-  const answered = answerKind(kind, plain, conversation, fresh)
+  const answered = answerKind(kind, plain, conversation, fresh, flagged)
   if (answered !== undefined && COMPLETE_KINDS.has(kind)) {
     // Asked again for what it has already said in full: say so, rather than repeat it or leave a fragment.
-    const said = answered.flatMap(sentencesOf)
-    if (said.length > 0 && said.filter(sentence => conversation.saidSentences.has(sentence)).length * 2 >= said.length) {
+    const sentences = answered.flatMap(sentencesOf)
+    if (sentences.length > 0 && sentences.filter(sentence => conversation.saidSentences.has(sentence)).length * 2 >= sentences.length) {
       return withoutQuestions(unsaid([...opening, ANSWERS.alreadySaid, fresh(GENERAL_QUESTIONS)], conversation) || ANSWERS.alreadySaid)
     }
     return withoutQuestions(unsaid([...opening, ...answered], conversation) || answered.join(' '))
@@ -296,7 +302,7 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
   const ownTopic = topicOf(plain, denied)
   // A message with no topic of its own usually continues the previous one.
   const topic = ownTopic ?? topicOf(plainSense(conversation.userTurns.at(-2) ?? ''), denied)
-  const feelingReflection = reflection(plain, fresh)
+  const feelingReflection = reflection(plain, fresh, flagged)
   const parts: Array<string | undefined> = [...opening, ...(answered ?? [])]
   // An honest answer to the check ("easier if I didn't wake up, but no plan, I've got my kids"): thanked, the reason to hold on named.
   const honest = flag?.level === 'elevated' && /\b(no plan|not going to do anything|wouldn'?t do anything|won'?t do anything|i'?d never (do|act)|not going to act)\b/.test(plain)
@@ -322,7 +328,7 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
     if (long && feelingReflection !== undefined && ownTopic !== undefined) parts.push(fresh(ownTopic.acknowledgements))
     const offer = conversation.replies.length >= 2 && !noQuestions ? fittingOffer(plain, conversation) : undefined
     // A step the user has just named is the question answered: what would help them take it.
-    const question = offer ?? (PLAN_STEP.test(plain) ? fresh(['What might make it a little easier to do?', 'When do you think you might do it?']) : undefined) ??
+    const question = offer ?? (!flagged && PLAN_STEP.test(plain) ? fresh(['What might make it a little easier to do?', 'When do you think you might do it?']) : undefined) ??
       (affirmsOwn(plain, COPING) || FEELINGS.some(f => f.positive === true && affirmsOwn(plain, f.pattern)) ? fresh(COPING_QUESTIONS) : undefined) ??
       (topic !== undefined && timesAsked(topic, conversation) < MAX_QUESTIONS_PER_TOPIC ? fresh(topic.questions.map(q => aboutPerson(q, namedPerson(plain) ?? namedPerson(conversation.userTurns.at(-2) ?? '')))) : undefined) ?? fresh(GENERAL_QUESTIONS)
     parts.push(question)
