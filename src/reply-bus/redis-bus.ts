@@ -133,6 +133,15 @@ export class RedisReplyBus implements ReplyBus {
     if (this.#local.has(replyId)) return await this.#local.status(replyId)
     const newest = await unavailable(this.#redis.xrevrange(redisKeys.replyEvents(replyId), '+', '-', 'COUNT', 1)) as StreamEntry[]
     if (newest[0] === undefined) return undefined
+    // Sealed events whose key is gone or opens with no configured master key cannot be resumed.
+    if (this.#options.sealer !== undefined) {
+      try {
+        await this.#decoder(replyId)
+      } catch (error) {
+        if (error instanceof ReplyNotFoundError) return undefined
+        throw error
+      }
+    }
     const event = toEvent(newest[0])
     return { ended: event.terminal, lastSeq: event.seq }
   }
@@ -189,9 +198,15 @@ export class RedisReplyBus implements ReplyBus {
     const { sealer } = this.#options
     if (sealer === undefined) return toEvent
     const wrapped = await unavailable(this.#redis.get(redisKeys.replyEventsKey(replyId)))
-    // Its key is gone (expired or erased): what is left of its events can no longer be read.
+    // Its key is gone (expired or erased), or no configured master key opens it: what is left of its
+    // events can no longer be read.
     if (wrapped === null) throw new ReplyNotFoundError()
-    const eventKey = sealer.unwrap(replyId, wrapped)
+    let eventKey: Buffer
+    try {
+      eventKey = sealer.unwrap(replyId, wrapped)
+    } catch {
+      throw new ReplyNotFoundError()
+    }
     return (entry) => {
       const event = toEvent(entry)
       return { ...event, data: sealer.open(eventKey, replyId, event.seq, event.data) }

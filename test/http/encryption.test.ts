@@ -215,6 +215,14 @@ t.test('with Redis: the reply events and the safety flags are sealed; another in
   const rest = (await resumed.text()).split('\n').filter(line => line.startsWith('data: ')).map(line => JSON.parse(line.slice(6)))
   t.equal(rest.filter(event => 'content' in event).map(event => event.content).join(''), risky.text, 'the resumed reply is the one shown')
 
+  // A key no configured master key opens (a master key removed too soon): the reply is gone, not a 500.
+  const kept = await redis.get(`tb:events-key:${replyId}`) as string
+  await redis.set(`tb:events-key:${replyId}`, `kw1.${'0'.repeat(16)}.AAAA`)
+  const unreadable = await fetch(`${urlB}/sessions/sealed/stream?userId=u1`, { headers: { 'last-event-id': `${replyId}:0` } })
+  t.equal(unreadable.status, 404)
+  t.match(await unreadable.json(), { code: 'REPLY_NOT_FOUND' })
+  await redis.set(`tb:events-key:${replyId}`, kept)
+
   t.equal((await b.inject({ method: 'DELETE', url: '/sessions/sealed?userId=u1' })).statusCode, 204)
   t.equal(await redis.exists(`tb:events:${replyId}`, `tb:events-key:${replyId}`), 0, 'the events and their key went with the session')
 })
