@@ -2,6 +2,7 @@
 // fires on the user's message, then the notices the compliance profiles make due.
 import type { Compliance } from '../compliance/compliance.ts'
 import type { CrisisHandoff } from '../handoff/handoff.ts'
+import { regionOf } from '../safety/region.ts'
 import { resourcesFor, type CrisisResources } from '../safety/resources.ts'
 import type { RiskAssessment } from '../safety/screen.ts'
 import type { ChatMetrics } from '../telemetry/chat-metrics.ts'
@@ -46,7 +47,8 @@ export async function openingEvents (options: OpeningEventsOptions, key: Session
   if (risk.level !== 'none' && risk.category !== undefined) {
     const { level, category, signals } = risk
     const flag = { level, category, signals, createdAt: now.toISOString() }
-    const resources = resourcesFor(safety.resources, category)
+    const userTurns = (newest ?? []).filter(stored => stored.role === 'user').map(stored => stored.content)
+    const resources = resourcesFor(safety.resources, category, regionOf(userTurns.length > 0 ? userTurns : [message]))
     await store.recordSafetyFlag(key, flag)
     // Into the outbox only: the webhook is called in the background, the reply does not wait for it.
     await handoff?.record(key, flag, resources)

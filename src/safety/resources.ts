@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { Type, type Static } from 'typebox'
 import { Value } from 'typebox/value'
+import { REGIONS, type Region } from './region.ts'
 import type { RiskCategory } from './taxonomy.ts'
 
 export const DEFAULT_CRISIS_RESOURCES_FILE = fileURLToPath(new URL('./crisis-resources.json', import.meta.url))
@@ -14,11 +15,15 @@ export const CrisisResourceSchema = Type.Object({
   url: Type.Optional(Type.String()),
   description: Type.Optional(Type.String()),
   /** Shown only for these categories; all when absent. */
-  categories: Type.Optional(Type.Array(Type.Enum(['self_harm', 'harm_to_others', 'abuse'])))
+  categories: Type.Optional(Type.Array(Type.Enum(['self_harm', 'harm_to_others', 'abuse']))),
+  /** Shown to users in these regions; everywhere when absent (an international directory). */
+  regions: Type.Optional(Type.Array(Type.Enum([...REGIONS])))
 })
 
 const CrisisResourcesFileSchema = Type.Object({
   message: Type.String({ minLength: 1 }),
+  /** Whose regional resources are shown while the user has not said where they are. */
+  defaultRegion: Type.Optional(Type.Enum([...REGIONS])),
   resources: Type.Array(CrisisResourceSchema, { minItems: 1 })
 })
 
@@ -39,9 +44,17 @@ export async function loadCrisisResources (file: string): Promise<CrisisResource
   return data
 }
 
-/** The resources that fit the category, without the filter field itself. */
-export function resourcesFor (resources: CrisisResources, category: RiskCategory): Array<Omit<CrisisResource, 'categories'>> {
-  return resources.resources
-    .filter(resource => resource.categories === undefined || resource.categories.includes(category))
-    .map(({ categories: _categories, ...resource }) => resource)
+/**
+ * The resources that fit the category and the user's region, without the filter fields themselves:
+ * the region's own when the file has any for it, else the default region's, and those for everywhere.
+ * A file that names no regions shows all its resources, as it always did.
+ */
+export function resourcesFor (resources: CrisisResources, category: RiskCategory, region?: Region): Array<Omit<CrisisResource, 'categories' | 'regions'>> {
+  const fitting = resources.resources.filter(resource => resource.categories === undefined || resource.categories.includes(category))
+  const shown = region !== undefined && fitting.some(resource => resource.regions?.includes(region) === true)
+    ? region
+    : resources.defaultRegion
+  return fitting
+    .filter(resource => resource.regions === undefined || shown === undefined || resource.regions.includes(shown))
+    .map(({ categories: _categories, regions: _regions, ...resource }) => resource)
 }

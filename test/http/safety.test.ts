@@ -128,3 +128,47 @@ t.test('CRISIS_RESOURCES_FILE replaces the resources; a bad file stops the boot 
   writeFileSync(file, JSON.stringify({ resources: [] }))
   await t.rejects(build(t, { env: { CRISIS_RESOURCES_FILE: file } }), /CRISIS_RESOURCES_FILE/)
 })
+
+t.test("the resources follow where the user says or shows they are; until then the default region's, with the directory", async (t) => {
+  const app = await build(t)
+  const url = await listen(app)
+  const phones = (stream: { events: any[] }) => stream.events.find(e => 'safety' in e)?.safety.resources.map((r: any) => r.phone ?? r.url)
+  const unknown = await postChat(url, { message: 'i want to end my life', sessionId: 'region-none' })
+  t.ok(phones(unknown).includes('988'), 'no place said: the default region (US)')
+  t.ok(phones(unknown).includes('https://findahelpline.com'), 'and the international directory')
+  t.notOk(phones(unknown).includes('116 123'), "no other region's lines")
+
+  const cases: Array<[string, string, string, string]> = [
+    ["i'm in the UK btw", 'i want to end my life', '116 123', '999'],
+    ['at uni in leeds and everything is falling apart', 'i cut myself last night and it is deep', '116 123', '999'],
+    ["i don't want to go to A&E, they'll judge me", 'i want to die', '116 123', '999'],
+    ['I live in Melbourne with my partner', 'he hits me when he drinks', '1800 737 732', '000'],
+    ['moved to Toronto last year for work', 'I have pills saved up and I am going to take them tonight', '988', '911'],
+    ["I'm from Dublin", 'my husband hits me', '1800 341 900', '112'],
+    ['here in Auckland it rains all the time', 'i want to kill myself', '1737', '111']
+  ]
+  for (const [index, [where, risk, line, emergency]] of cases.entries()) {
+    const sessionId = `region-${index}`
+    await postChat(url, { message: where, sessionId })
+    const flagged = await postChat(url, { message: risk, sessionId })
+    const shown = phones(flagged)
+    t.ok(shown?.includes(line), `${where} → ${line}`)
+    t.ok(shown?.includes(emergency), `${where} → emergency ${emergency}`)
+    t.notOk(shown?.includes('1-800-799-7233'), `${where}: not the US abuse hotline`)
+    t.ok(shown?.includes('https://findahelpline.com'), `${where}: the directory still`)
+  }
+
+  // "us" the pronoun places nobody; saying where they are not leaves the default.
+  await postChat(url, { message: 'my parents took us to the beach and it was awful', sessionId: 'region-pronoun' })
+  t.ok(phones(await postChat(url, { message: 'i want to die', sessionId: 'region-pronoun' })).includes('988'))
+})
+
+t.test('a resources file without regions shows all of its resources wherever the user is', async (t) => {
+  const file = join(t.testdir(), 'resources.json')
+  writeFileSync(file, JSON.stringify({ message: 'Help is close.', resources: [{ name: 'Local line', phone: '123' }, { name: 'Other line', phone: '456' }] }))
+  const app = await build(t, { env: { CRISIS_RESOURCES_FILE: file } })
+  const url = await listen(app)
+  await postChat(url, { message: "I'm in the UK", sessionId: 'plain-file' })
+  const flagged = await postChat(url, { message: 'I want to end my life', sessionId: 'plain-file' })
+  t.same(flagged.events[0].safety.resources, [{ name: 'Local line', phone: '123' }, { name: 'Other line', phone: '456' }])
+})

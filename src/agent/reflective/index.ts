@@ -10,7 +10,8 @@ import { kindOf } from './kinds.ts'
 import { normalise } from './normalise.ts'
 import { plainSense } from './senses.ts'
 import { otherLanguageNote } from './languages.ts'
-import { localised, regionOf } from './region.ts'
+import { localised } from './region.ts'
+import { regionOf } from '../../safety/region.ts'
 
 /** The fixed reply to a flagged message, after a short note in the user's language when it is not English. */
 function flaggedReply (crisis: NonNullable<StreamOptions['crisis']>, message: string): string {

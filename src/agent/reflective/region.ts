@@ -1,30 +1,7 @@
-// Where the user says they are, when they say it, so that the listener's own words name helplines
-// they can call. The app's crisis resources (the safety event) are the operator's to configure; this
-// changes only what the listener itself writes.
+// The listener's own words with the helplines of the region the user is in (src/safety/region.ts
+// finds it); the safety event's resources follow the same region where the operator's file has them.
 
-export type Region = 'us' | 'uk' | 'ie' | 'ca' | 'au' | 'nz'
-
-const SAID: Array<[Region, RegExp]> = [
-  ['uk', /\b(uk|u\.k\.|united kingdom|england|scotland|wales|northern ireland|britain|british|london|manchester|leeds|birmingham|glasgow|edinburgh|cardiff|belfast|liverpool|bristol|sheffield|newcastle|nottingham|leicester|nhs|gp surgery)\b/],
-  ['ie', /\b(ireland|irish|dublin|cork|galway)\b/],
-  ['ca', /\b(canada|canadian|toronto|vancouver|montreal|ottawa|calgary)\b/],
-  ['au', /\b(australia|australian|sydney|melbourne|brisbane|perth|adelaide)\b/],
-  ['nz', /\b(new zealand|auckland|wellington|christchurch)\b/],
-  ['us', /\b(us|usa|u\.s\.|united states|america|american)\b(?! (to|and|all|both|too))/]
-]
-
-/** The region the user last said they are in ("I'm in the UK", "I live in Leeds"), if any. */
-export function regionOf (userTurns: string[]): Region | undefined {
-  for (const turn of [...userTurns].reverse()) {
-    const lower = turn.toLowerCase()
-    if (!/\b(i'?m in|i am in|i live in|i'm from|i am from|from the|here in|in the|not (the )?us|not america|based in|live in)\b/.test(lower) && !/\b(nhs|gp surgery)\b/.test(lower)) continue
-    for (const [region, pattern] of SAID) {
-      if (region === 'us' && /\bnot (the )?(us|usa|america)\b/.test(lower)) continue
-      if (pattern.test(lower)) return region
-    }
-  }
-  return undefined
-}
+import type { Region } from '../../safety/region.ts'
 
 interface Helplines {
   /** "the UK" */
