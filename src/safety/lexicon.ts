@@ -135,4 +135,4 @@ export const SOON = any(
   'in a few (?:hours|days)', 'by (?:the )?(?:morning|weekend|friday|end of the week)', 'this time', 'next week'
 )
 /** Laughing and joking markers: a figure of speech when the topic is also trivial. */
-export const JOKE = any('lol', 'lmao', 'lmfao', 'haha+', 'hahaha+', 'hehe', 'jk', 'just kidding', 'kidding', 'joking', 'rofl', 'xd')
+export const JOKE = any('lol', 'lmao', 'lmfao', 'haha+', 'hahaha+', 'hehe', 'jk', 'just kidding', 'kidding', 'joking', 'rofl', 'xd', 'metaphorically', 'figuratively', 'not literally')

@@ -99,9 +99,11 @@ const RELAPSE = rx(any('relapse', 'relapsed', 'relapsing', 'broke my', 'lost my 
 /** A screening question the writer answers: "the form asked about wanting to be dead and I put no". */
 const SCREENING = /\b(?:asked|asks|asking|question|questions|questionnaire|screening|form|survey|checklist|assessment)\b(?: [^ .!?]+){0,4} (?:if|whether|about)\b/
 const DENIAL = /\b(?:no|none|never|i do not|i did not|i have not|i put no|not at all|i am not)\b/
+/** A misreading put right: "oh god no, 'I can't go on' was about the marathon". */
+const CORRECTED = /^(?:oh |omg |lol |haha |wait )?(?:god |gosh |my god )?(?:,? )?(?:no|nah|nope|not like that)\b.{0,100}\b(?:was about|i was talking about|was referring to|was (?:just )?a joke|i was quoting)\b/
 
 /** Accidents of daily life: "cut myself chopping onions". */
-const ACCIDENT = rx(any('cooking', 'chopping', 'onions?', 'shaving', 'accident', 'accidentally', 'by accident', 'slipped', 'tripped', 'paper cut', 'knife slipped', 'kitchen', 'gardening', 'fringe', 'bangs', 'my hair', 'haircut', 'plaster on', 'band aid on', 'woodwork', 'diy'))
+const ACCIDENT = rx(any('cooking', 'chopping', 'slicing', 'peeling', 'my finger', 'my thumb', 'bagels?', 'opening a (?:tin|can|box|parcel)', 'onions?', 'shaving', 'accident', 'accidentally', 'by accident', 'slipped', 'tripped', 'paper cut', 'knife slipped', 'kitchen', 'gardening', 'fringe', 'bangs', 'my hair', 'haircut', 'plaster on', 'band aid on', 'woodwork', 'diy'))
 
 /** Games and thrill sports: "I killed him in Fortnite", "bungee jump from a bridge". */
 const PLAY = rx(any(
@@ -125,7 +127,7 @@ export interface MessageScope {
   media: boolean
   resolvedPast: boolean
   joking: boolean
-  /** The writer answers a screening question in the negative. */
+  /** The writer answers a screening question in the negative, or puts a misreading right. */
   deniedScreening: boolean
   accident: boolean
   parenting: boolean
@@ -150,7 +152,7 @@ export function readScope (text: ReadText): MessageScope {
   const media = once(() => MEDIA_OR_STUDY.test(words))
   const resolvedPast = once(() => (RESOLVED.test(words) && !RELAPSE.test(words)) || (PAST.test(words) && RECOVERY.test(words) && !PRESENT.test(words)))
   const joking = once(() => !serious() && ((JOKING.test(words) && trivial()) || TRIVIAL_OFFENCE.test(words) || (trivial() && /\b(?:if i have to|if i hear|if i see|one more)\b/.test(words))))
-  const deniedScreening = once(() => SCREENING.test(words) && DENIAL.test(words))
+  const deniedScreening = once(() => (SCREENING.test(words) && DENIAL.test(words)) || CORRECTED.test(words))
   const accident = once(() => ACCIDENT.test(words))
   const parenting = once(() => PARENTING.test(words))
   const play = once(() => PLAY.test(words) && !REAL_LIFE.test(words))
@@ -183,6 +185,28 @@ export function isAboutSomeoneElse (text: ReadText, index: number): boolean {
     if (SENTENCE_ENDS.has(token)) return false
     if (FIRST_PERSON.test(token)) return false
     if (THIRD_PARTY.test(token)) return true
+  }
+  return false
+}
+
+const ASKING = /^(?:ask|asks|asked|asking)$/
+/** The question answered yes: "... and I said yes". */
+const AFFIRMED = /\b(?:said|say|answered|told (?:him|her|them)|put|ticked) yes\b|\byes i (?:do|did|am|have)\b|\bthe answer is yes\b/
+
+/**
+ * A phrase inside a question the writer reports someone else asking: "you keep asking if I'm
+ * suicidal", "the nurse asked whether I wanted to die". An answer that follows is read on its own.
+ */
+export function isReportedQuestion (text: ReadText, index: number): boolean {
+  for (let i = index - 1; i >= Math.max(1, index - 6); i--) {
+    const token = text.tokens[i] as string
+    if (SENTENCE_ENDS.has(token)) return false
+    if (token !== 'if' && token !== 'whether') continue
+    const asking = text.tokens[i - 1] === 'me' ? i - 2 : i - 1
+    if (!ASKING.test(text.tokens[asking] ?? '')) return false
+    // "I asked if I could..." is the writer's own question, and may be about their own plan.
+    if (FIRST_PERSON_SUBJECT.test(text.tokens[asking - 1] ?? '')) return false
+    return !AFFIRMED.test(text.tokens.slice(index).join(' '))
   }
   return false
 }

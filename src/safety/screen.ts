@@ -4,7 +4,7 @@
 // project's labelled messages adds a signal where no rule fires. No network; synchronous.
 import { neededWords, startingWords, type StartWord } from './rule-index.ts'
 import { RISK_RULES, type RiskRule } from './rules.ts'
-import { isAboutSomeoneElse, isOwnVoice, readScope, type MessageScope } from './scope.ts'
+import { isAboutSomeoneElse, isOwnVoice, isReportedQuestion, readScope, type MessageScope } from './scope.ts'
 import { SIGNALS, type RiskCategory, type RiskLevel, type SignalName } from './taxonomy.ts'
 import { isNegated, readText, type ReadText } from './text.ts'
 import { riskModel } from './risk-model.ts'
@@ -19,7 +19,7 @@ export interface RiskAssessment {
 }
 
 /** Bumped whenever the rules, the scope or the model's training data change. */
-export const SCREEN_VERSION = '2.4.0'
+export const SCREEN_VERSION = '2.5.0'
 
 const SEARCHES = RISK_RULES.map(rule => ({
   ...rule,
@@ -83,10 +83,16 @@ function tokenIndexAt (starts: number[], offset: number): number {
   return low
 }
 
+/** A negator before the act ("he has never hit me"), not one that makes it worse ("he never stops"). */
+const NEGATED_ACT = /\b(?:never|not|no longer)\b(?! (?:stops?|stopped|lets?|let|allows?|just|only|even|once|sorry|apologi[sz]es?)\b)/
+
 /** Whether a rule's match is the writer's own present risk, given what surrounds it. */
 function counts (rule: RiskRule, text: ReadText, scope: MessageScope, index: number, matched: string): boolean {
   const definition = SIGNALS[rule.signal]
   if (rule.negative !== true && isNegated(text, index)) return false
+  if (isReportedQuestion(text, index)) return false
+  // "He's never hit me": the subject opens these patterns, so a negation inside the match is theirs.
+  if ((rule.signal === 'abuse.physical' || rule.signal === 'abuse.sexual') && NEGATED_ACT.test(matched)) return false
   if (scope.media && !isOwnVoice(text, index, matched)) return false
   if (rule.figurative === true && scope.joking) return false
   if ((rule.signal === 'abuse.coercive_control' || rule.signal === 'abuse.stalking') && scope.parenting) return false

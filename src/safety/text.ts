@@ -150,6 +150,8 @@ export function normalise (message: string): string {
     .replace(/\b(want to|wanna|going to|gonna|about to|ready to|might|will|should|could|thinking about|think about) rope\b(?! (?:in|into|off|the|a|it|them|him|her|me|us)\b)/g, '$1 hang myself')
     .replace(/\broped\b(?= (?:last|yesterday|again|but|and the|tonight|this))/g, 'tried to hang myself')
     .replace(/\b(delete|erase) myself\b/g, 'kill myself')
+    // Cutting down on wine, cutting ties, cutting costs: reducing, never a wound.
+    .replace(/\bcut(?:s|ting)? (?:down|back)(?: on)?\b|\bcut(?:s|ting)? (?:ties|costs|corners|carbs|sugar|caffeine|out (?:sugar|carbs|caffeine|alcohol|dairy|gluten|meat|junk))\b/g, 'reducing')
     .replace(/\bmy self\b/g, 'myself')
     .replace(/\b(?:final exit|an hero|the easy way out|sewer slide)\b/g, 'suicide')
     // "want to dye" is almost always "die" unless something follows that one dyes.

@@ -145,6 +145,36 @@ t.test('what 2.4.0 added: fasting counted in days, self-injury by body part, cha
   t.equal(threat.category, 'abuse', 'a threat against the writer is abuse, not someone else in danger of suicide')
 })
 
+t.test('what 2.5.0 added: a negated act, a question someone else asked, control that is not yet danger, reducing that is not cutting', async (t) => {
+  const safe = [
+    'you keep asking if im suicidal',
+    'my therapist asked whether i wanted to hurt myself and i said no',
+    'anything else before i go to bed?',
+    'one more question before i go to work',
+    "I've been cutting down on wine during the week",
+    'we cut ties with my uncle years ago',
+    'I cut my finger slicing bagels this morning, just a plaster job',
+    "oh god no, 'i can't go on' was about the marathon training",
+    'The label says max 8 tablets in 24 hours. If I took 2 at 9am, when can I take more?',
+    'my dog died, the house feels so empty without her'
+  ]
+  for (const text of safe) t.equal(screenMessage(text).level, 'none', `${text}: ${screenMessage(text).signals.join(', ')}`)
+  const risk: Array<[string, string]> = [
+    ['he never stops hitting me', 'crisis'],
+    ['he has not hit me since friday but he hit me again today', 'crisis'],
+    ['the doctor asked if i wanted to kill myself and i said yes', 'crisis'],
+    ['i wanted to say thank you before i go', 'crisis'],
+    ['my boyfriend tracks my location', 'crisis'],
+    ['he checks my phone every night and reads my messages', 'elevated'],
+    ['my son took my bank card and now my account is empty', 'elevated'],
+    ['my sister took a load of pills and wont wake up', 'crisis']
+  ]
+  for (const [text, level] of risk) t.equal(screenMessage(text).level, level, `${text}: ${screenMessage(text).signals.join(', ')}`)
+  t.equal(screenMessage('he checks my phone every night').category, 'abuse', "a partner reading one's phone is control")
+  // Minimised abuse often opens with a denial: it may still be asked about gently, never as an emergency.
+  for (const text of ["no no nothing like that, he's never hit me", 'he has not ever hit me, he just goes quiet']) t.not(screenMessage(text).level, 'crisis', text)
+})
+
 t.test('hostile input does not break the screen', async (t) => {
   for (const text of ['', ' ', '\u0000\u0007', '🙂'.repeat(2000), 'a'.repeat(4000), '<script>kill myself</script>', 'ＩＷＡＮＴＴＯＤＩＥ', 'i want to die'.repeat(300)]) {
     const found = screenMessage(text)
