@@ -5,13 +5,13 @@ import type { ChatTurn } from '../types.ts'
 import { ANSWERS, GENERAL_QUESTIONS, OPENING_QUESTIONS } from './answers.ts'
 import { affirmsOwn, deniesOwn, mentionsOf } from './clauses.ts'
 import { readConversation, freshPicker, sentencesOf, type Conversation } from './conversation.ts'
-import { crisisMemory, everFlagged, FLAGGED_AGAIN, followUp, MISREAD, nextStep, safeGoodbye, staying } from './crisis-follow-up.ts'
+import { crisisMemory, everFlagged, FLAGGED_AGAIN, followUp, MISREAD, nextStep, OPEN_DOOR, safeGoodbye, staying } from './crisis-follow-up.ts'
 import { kindOf, type MessageKind } from './kinds.ts'
 import { otherLanguageNote } from './languages.ts'
 import {
   CALLBACKS, CLAUSE_REFLECTIONS, COPING, COPING_QUESTIONS, COPING_REFLECTIONS, FEELING_REFLECTIONS, FEELINGS, LISTENING,
   NOT_BETTER_REFLECTIONS, NOTHING_HELPS_REFLECTIONS, OTHERS_EXPLANATION_REFLECTIONS, OTHERS_FEELING_REFLECTIONS, OWN_FEELING_WORDS,
-  PLAN_STEP, PLAN_STEP_REFLECTIONS, POSITIVE_REFLECTIONS, SELF_CRITICISM, SOFT_RISK, TOPICS, type Feeling, type Topic
+  PLAN_STEP, PLAN_STEP_REFLECTIONS, POSITIVE_REFLECTIONS, SELF_CRITICISM, SOFT_RISK, TOPICS, WHEN_SAID, type Feeling, type Topic
 } from './lexicon.ts'
 import { aboutPerson, namedPerson, subjectOf } from './people.ts'
 import { cutClause, reflectClause } from './reflect.ts'
@@ -45,7 +45,8 @@ function deniedTopics (conversation: Conversation): Set<string> {
 /** The listener asked its own gentle check, or heard an honest answer to it: a goodbye then repeats the resources. */
 function spokeOfRisk (conversation: Conversation): boolean {
   const check = sentencesOf(ANSWERS.softRisk)[0] as string
-  return conversation.replies.some(reply => reply.includes(check) || reply.includes(ANSWERS.ifStronger))
+  const doors = Object.values(OPEN_DOOR).map(door => door.slice(0, 40))
+  return conversation.replies.some(reply => reply.includes(check) || reply.includes(ANSWERS.ifStronger) || doors.some(door => reply.includes(door)))
 }
 
 /** A skill offered in the last two replies and not yet given. */
@@ -101,8 +102,10 @@ function reflection (text: string, fresh: Fresh, flagged: boolean): string | und
     const picked = fresh(templates.map(t => t.replace('{feeling}', feelingWord(text, feeling))))
     if (picked !== undefined) return picked
   }
-  if (!flagged && PLAN_STEP.test(text)) {
-    const picked = fresh(PLAN_STEP_REFLECTIONS)
+  const step = flagged ? undefined : PLAN_STEP.exec(text)
+  if (step !== undefined && step !== null) {
+    const said = reflectClause(text.slice(step.index)).replace(/,? (you think|i think|you guess|i guess|probably|maybe)$/, '')
+    const picked = fresh(PLAN_STEP_REFLECTIONS.map(t => t.replace('{Step}', said.charAt(0).toUpperCase() + said.slice(1))))
     if (picked !== undefined) return picked
   }
   const clause = FEELING_CLAUSE.exec(text)?.[0]
@@ -135,6 +138,34 @@ function callback (conversation: Conversation, current: Topic | undefined, fresh
   return undefined
 }
 
+const BREAKUP = /\b(broke up|break ?up|broken up|dumped|my ex|left me|heartbreak|heartbroken|split up|ended things|blocked me)\b/
+const isGrieving = (recent: string): boolean => TOPICS.find(topic => topic.name === 'grief')?.pattern.test(recent) === true
+/** A partner who checks, controls, frightens or hurts: what the user asks about is not a mood. */
+const PARTNER_HARM = /\b(checks? my phone|reads? my (messages|texts)|the money|gives me (cash|money)|controls?|scared of (him|her|getting home|going home)|on edge at home|walk(ing)? on eggshells|rehearse|goes quiet|throws?|threw|shouts?|screams? at me|temper|provoke|hits?|hit me|pushes|pushed|shoves?)\b/
+const BODY = /\b(wound|gash|stitches|infected|infection|pus|scab|blister)\b|\b(cut|burn|arm|leg|wrist|skin|thigh)\b.{0,40}\b(red|swollen|throbbing|bleeding|bled|hot|sore|oozing)\b/
+const IDENTITY = /\b(gay|bi|bisexual|lesbian|trans|transgender|queer|non-?binary|sexuality|questioning|like (girls|boys|guys)|attracted to (girls|boys|guys|women|men|the same))\b/
+
+/** Where to find help, for what the conversation has been about: drinking, a child not eating, a partner, or in general. */
+function helpFor (recent: string): string {
+  if (/\b(drinking|drink|alcohol|booze|whiskey|whisky|vodka|wine|beers?|hungover)\b/.test(recent)) return ANSWERS.alcoholHelp
+  if (/\b(stopped eating|not eating|isn'?t eating|won'?t eat|barely eats?|skipping meals|pushes (his|her|their) food|nearly fainted|fainted)\b/.test(recent) && /\b(son|daughter|child|kid|teen|he|she)\b/.test(recent)) return ANSWERS.eatingHelp
+  if (PARTNER_HARM.test(recent) && /\b(he|she|boyfriend|girlfriend|husband|wife|partner)\b/.test(recent)) return ANSWERS.abuseHelp
+  return SKILLS.help.script
+}
+
+/** "Is this normal?" answered for what it is about: the body (this message or the one before), a partner, who one is, grief, numbness, or feelings. */
+function normalFor (text: string, recent: string, previous: string): string {
+  if (BODY.test(text) || BODY.test(previous)) return ANSWERS.firstAid
+  if (PARTNER_HARM.test(recent) && /\b(he|she|him|her|boyfriend|girlfriend|husband|wife|partner)\b/.test(recent)) return ANSWERS.control
+  if (IDENTITY.test(recent) && /\b(wrong with me|wrong to be|broken|normal|weird)\b/.test(text)) return ANSWERS.identity
+  if (isGrieving(recent)) return /\b(angry|mad|furious|annoyed|resent\w*)\b/.test(text) ? ANSWERS.griefAnger : ANSWERS.griefNormal
+  if (/\b(numb|feel nothing|nothing at all)\b/.test(text) && /\b(cry|crying)\b/.test(text)) return ANSWERS.numbAtWork
+  // "Is it normal for him to…" asks about someone else's behaviour, not the user's feelings.
+  if (/\bnormal (for|that) (him|her|them|my \w+|a \w+|someone|people|he|she|they)\b/.test(text)) return ANSWERS.otherBehaviour
+  const afterBirth = /\b(baby|babies|birth|born|postnatal|postpartum|newborn)\b/.test(recent)
+  return afterBirth ? `${ANSWERS.isNormal[0] as string} ${ANSWERS.afterBirth}` : ANSWERS.isNormal[0] as string
+}
+
 /** The reply to a message that is not a plain statement, or undefined when it is one. */
 function answerKind (kind: MessageKind, text: string, conversation: Conversation, fresh: Fresh, flagged = false): string[] | undefined {
   const recent = conversation.userTurns.slice(-6).join(' ')
@@ -154,21 +185,26 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     case 'anger_at_chat': return [fresh(ANSWERS.anger) ?? 'I\'m sorry.', 'What would actually help right now?']
     case 'medical_question': return [ANSWERS.medical, /panic/.test(text) ? SKILLS.breathing.offer : '']
     case 'first_aid_question': return [ANSWERS.firstAid]
-    case 'help_question': return [SKILLS.help.script]
-    case 'normal_question': {
-      // After a loss, grief is the frame; after a birth, postnatal depression is worth naming.
-      const grieving = TOPICS.find(topic => topic.name === 'grief')?.pattern.test(recent) === true
-      if (grieving) return [ANSWERS.griefNormal]
-      // "Is it normal for him to…" asks about someone else's behaviour, not the user's feelings.
-      if (/\bnormal (for|that) (him|her|them|my \w+|a \w+|someone|people|he|she|they)\b/.test(text)) return [ANSWERS.otherBehaviour]
-      return [ANSWERS.isNormal[0] as string, /\b(baby|babies|birth|born|postnatal|postpartum|newborn)\b/.test(recent) ? ANSWERS.afterBirth : '']
+    case 'help_question': return [helpFor(recent)]
+    case 'alcohol_question': return [ANSWERS.alcoholHelp]
+    case 'risky_relief': return [ANSWERS.riskyRelief]
+    case 'imposter_question': return [ANSWERS.imposter]
+    case 'confidentiality_question': return [ANSWERS.confidential]
+    case 'will_it_pass': {
+      if (isGrieving(recent)) return [ANSWERS.willItPass.grief]
+      return [BREAKUP.test(recent) ? ANSWERS.willItPass.breakup : ANSWERS.willItPass.general]
     }
+    case 'declines_exercises': return [ANSWERS.noExercises]
+    case 'normal_question': return [normalFor(text, recent, conversation.userTurns.at(-2) ?? '')]
     case 'skill_request': {
       const skill = requestedSkill(text)
       return given(skill, conversation) ? [ANSWERS.noMoreSkills] : [skill.script]
     }
     // Never "part of you would like to try it" about a flagged message ("should I go through with it?").
-    case 'decision_question': return flagged ? undefined : [ANSWERS.decision]
+    case 'decision_question': {
+      if (/\bcom(e|ing) out\b/.test(text)) return [ANSWERS.comingOut]
+      return flagged ? undefined : [ANSWERS.decision]
+    }
     case 'carer_question': return [ANSWERS.carers]
     case 'medication_question': return [ANSWERS.medication]
     case 'opinion_question': return [ANSWERS.opinion, fresh(GENERAL_QUESTIONS) ?? '']
@@ -180,6 +216,7 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
       return [ANSWERS.control]
     }
     case 'practical_question': {
+      if (/\binterview\b/.test(text)) return [ANSWERS.interview]
       if (/\bfriends?\b/.test(text)) return [ANSWERS.practical.friends]
       if (/\b(revis\w*|study\w*|exams?|homework|maths?|teacher|tutor|lecturer)\b/.test(text)) return [ANSWERS.practical.study]
       return [ANSWERS.practical.work]
@@ -213,10 +250,10 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
 }
 
 // Kinds whose reply ends there: no extra question after them.
-const COMPLETE_KINDS = new Set<MessageKind>(['stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question', 'decision_question', 'carer_question', 'control_question', 'medication_question', 'opinion_question', 'roleplay_request'])
+const COMPLETE_KINDS = new Set<MessageKind>(['confidentiality_question', 'will_it_pass', 'alcohol_question', 'risky_relief', 'imposter_question', 'stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question', 'decision_question', 'carer_question', 'control_question', 'medication_question', 'opinion_question', 'roleplay_request'])
 
 /** Kinds often said alongside something else ("it's weird talking to a bot. anyway it's mainly maths"): answered, then the rest too. */
-const ASIDE_KINDS = new Set<MessageKind>(['asks_if_human', 'bot_remark', 'correction', 'apology'])
+const ASIDE_KINDS = new Set<MessageKind>(['asks_if_human', 'bot_remark', 'correction', 'apology', 'declines_exercises', 'anger_at_chat', 'repetition_remark'])
 
 /** The sentences of a message that are not of `kind`: what is left once an aside is answered. */
 function restOf (text: string, kind: MessageKind): string {
@@ -293,6 +330,8 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
     // Asked again for what it has already said in full: say so, rather than repeat it or leave a fragment.
     const sentences = answered.flatMap(sentencesOf)
     if (sentences.length > 0 && sentences.filter(sentence => conversation.saidSentences.has(sentence)).length * 2 >= sentences.length) {
+      const again = ANSWERS.again[kind]
+      if (again !== undefined && !conversation.saidSentences.has(sentencesOf(again)[0] as string)) return withoutQuestions(unsaid([...opening, again], conversation) || again)
       return withoutQuestions(unsaid([...opening, ANSWERS.alreadySaid, fresh(GENERAL_QUESTIONS)], conversation) || ANSWERS.alreadySaid)
     }
     return withoutQuestions(unsaid([...opening, ...answered], conversation) || answered.join(' '))
@@ -328,7 +367,7 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
     if (long && feelingReflection !== undefined && ownTopic !== undefined) parts.push(fresh(ownTopic.acknowledgements))
     const offer = conversation.replies.length >= 2 && !noQuestions ? fittingOffer(plain, conversation) : undefined
     // A step the user has just named is the question answered: what would help them take it.
-    const question = offer ?? (!flagged && PLAN_STEP.test(plain) ? fresh(['What might make it a little easier to do?', 'When do you think you might do it?']) : undefined) ??
+    const question = offer ?? (!flagged && PLAN_STEP.test(plain) ? fresh(WHEN_SAID.test(plain) ? ['What might make it a little easier to do?'] : ['What might make it a little easier to do?', 'When do you think you might do it?']) : undefined) ??
       (affirmsOwn(plain, COPING) || FEELINGS.some(f => f.positive === true && affirmsOwn(plain, f.pattern)) ? fresh(COPING_QUESTIONS) : undefined) ??
       (topic !== undefined && timesAsked(topic, conversation) < MAX_QUESTIONS_PER_TOPIC ? fresh(topic.questions.map(q => aboutPerson(q, namedPerson(plain) ?? namedPerson(conversation.userTurns.at(-2) ?? '')))) : undefined) ?? fresh(GENERAL_QUESTIONS)
     parts.push(question)

@@ -21,6 +21,16 @@ export const ELEVATED_REPLIES: Record<RiskCategory, string> = {
     'If not, just tell me and we\'ll carry on. If they are, it is not your fault, and the National Domestic Violence Hotline (1-800-799-7233, or text START to 88788) is confidential and there any time.'
 }
 
+/**
+ * Said after answering a question the screen found ambiguous ("will it ever stop hurting?"): the
+ * question comes first, and the door is left open without asking the user to deny anything.
+ */
+export const OPEN_DOOR: Record<RiskCategory, string> = {
+  self_harm: 'And if the hurt ever turns into thoughts of not wanting to be alive, or of hurting yourself, please tell me; in the US you can call or text 988 any time.',
+  harm_to_others: 'And if it ever turns into thoughts of hurting someone, stepping away and calling or texting 988 (in the US) can help.',
+  abuse: 'And if someone is hurting you or making you feel unsafe, it is not your fault, and the National Domestic Violence Hotline (1-800-799-7233, or text START to 88788) is there any time.'
+}
+
 /** The question each elevated reply asks. */
 export const ELEVATED_QUESTION = Object.fromEntries(Object.entries(ELEVATED_REPLIES).map(([category, reply]) =>
   [category, sentencesOf(reply).find(sentence => sentence.endsWith('?')) as string])) as Record<RiskCategory, string>

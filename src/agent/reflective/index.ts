@@ -5,21 +5,35 @@ import { CRISIS_REPLIES } from '../../safety/messages.ts'
 import type { Agent, AgentReply, ChatTurn, StreamOptions } from '../types.ts'
 import { ANSWERS } from './answers.ts'
 import { composeReply } from './counsellor.ts'
-import { crisisMemory, ELEVATED_QUESTION, ELEVATED_REPLIES, safeGoodbye } from './crisis-follow-up.ts'
-import { kindOf } from './kinds.ts'
+import { crisisMemory, ELEVATED_QUESTION, ELEVATED_REPLIES, OPEN_DOOR, safeGoodbye } from './crisis-follow-up.ts'
+import { kindOf, type MessageKind } from './kinds.ts'
+import { sentencesOf } from './conversation.ts'
 import { normalise } from './normalise.ts'
 import { plainSense } from './senses.ts'
 import { otherLanguageNote } from './languages.ts'
 import { localised } from './region.ts'
 import { regionOf } from '../../safety/region.ts'
 
+/** Questions with a reviewed answer that a flagged message still gets: the answer first. */
+const ANSWERED_WHEN_FLAGGED = new Set<MessageKind>(['confidentiality_question', 'risky_relief', 'will_it_pass', 'help_question', 'alcohol_question', 'medication_question', 'first_aid_question', 'normal_question', 'imposter_question', 'practical_question'])
+
 /** The fixed reply to a flagged message, after a short note in the user's language when it is not English. */
-function flaggedReply (crisis: NonNullable<StreamOptions['crisis']>, message: string): string {
+function flaggedReply (crisis: NonNullable<StreamOptions['crisis']>, history: ChatTurn[]): string {
+  const message = history.at(-1)?.content ?? ''
   // Someone leaving in a hurry, or saying goodbye on a soft flag, gets the short safe goodbye with the resources.
-  const kind = kindOf(plainSense(normalise(message)))
+  const plain = plainSense(normalise(message))
+  const whole = kindOf(plain)
+  // A question inside a longer message ("this is useless. i'll just superglue it") is still the one answered.
+  const kind = ANSWERED_WHEN_FLAGGED.has(whole) ? whole : sentencesOf(plain).map(sentence => kindOf(sentence)).find(found => ANSWERED_WHEN_FLAGGED.has(found)) ?? whole
   if (kind === 'leaving' || (kind === 'goodbye' && crisis.level === 'elevated')) return safeGoodbye(crisis.category, kind === 'leaving')
   // A symptom that may need a doctor now ("chest tight, arm tingling") is answered as that first.
   if (kind === 'medical_question' && crisis.level === 'elevated') return ANSWERS.medical
+  // A wound, or pills taken with drink, is the body's danger first: its first aid, then the crisis reply.
+  if (crisis.level === 'crisis' && (kind === 'first_aid_question' || kind === 'risky_relief')) {
+    return `${kind === 'first_aid_question' ? ANSWERS.firstAid : ANSWERS.riskyRelief} ${CRISIS_REPLIES[crisis.category]}`
+  }
+  // An ambiguous flag on a plain question ("will it ever stop hurting?"): answered, with the door left open.
+  if (crisis.level === 'elevated' && ANSWERED_WHEN_FLAGGED.has(kind)) return `${composeReply(history)} ${OPEN_DOOR[crisis.category]}`
   const reply = crisis.level === 'elevated' ? ELEVATED_REPLIES[crisis.category] : CRISIS_REPLIES[crisis.category]
   const note = otherLanguageNote(message)
   return note === undefined ? reply : `${note} ${reply}`
@@ -44,7 +58,7 @@ export function createReflectiveAgent (options: ReflectiveAgentOptions): Agent {
       (crisis.category === 'self_harm' && reply.includes(SOFT_RISK_QUESTION)))
     const composed = crisis === undefined
       ? composeReply(history)
-      : followingUp || askedBefore ? composeReply(history, crisis) : flaggedReply(crisis, history.at(-1)?.content ?? '')
+      : followingUp || askedBefore ? composeReply(history, crisis) : flaggedReply(crisis, history)
     const reply = localised(composed, regionOf(history.filter(turn => turn.role === 'user').map(turn => turn.content)))
     const words = reply.match(/\S+\s*/g) ?? []
     for (const [index, word] of words.entries()) {

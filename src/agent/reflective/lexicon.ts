@@ -221,11 +221,15 @@ export const OTHERS_FEELING_REFLECTIONS = [
 /** The user names a step they could take or have taken: notice it. */
 export const PLAN_STEP = /\b(i'll|i will|i'm going to|i could|i might|i can|i think i'll|maybe i'll) (maybe |probably |try to |just |still )?(call|ring|text|message|email|e-mail|write to|contact|talk to|tell|see|book|put|move|go for a walk|go to (the |my )?(gp|doctor|counsell?ing|counsell?or|therapist|health visitor|midwife)|ask|reach out)\b|\b(i've|i have|i) (booked|made an appointment|called|rang|texted|messaged|emailed|told (my|a|the|someone|somebody) \w+|reached out|(put|moved) (it|them|the \w+) (away|somewhere|in|into|out of))\b/
 
+/** The step said back with the user's own words ("you could text your sister"), so it is clear which one is meant. */
 export const PLAN_STEP_REFLECTIONS = [
-  'That sounds like a good step to take.',
-  'I\'m glad you have that in mind; it sounds like a good step.',
-  'That sounds like a really sensible thing to do.'
+  '{Step}: that sounds like a good step to take.',
+  '{Step}: I\'m glad you have that in mind.',
+  '{Step}: that sounds like a sensible thing to do.'
 ]
+
+/** When a step is already given: "tomorrow", "after work", "tonight". */
+export const WHEN_SAID = /\b(today|tonight|tomorrow|tmrw|tmr|tomoz|later|now|soon|this (morning|afternoon|evening|week|weekend)|next (week|time)|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|after (work|school|class|dinner|lunch|this)|in the morning|in a bit|at \d)\b/
 
 /** Feeling words the user's own word is said back in, rather than the group's ("guilty", not "ashamed"). */
 export const OWN_FEELING_WORDS = new Set([
@@ -265,7 +269,7 @@ export const LISTENING = [
   'Thank you for telling me that.',
   "I'm here, and I'm listening.",
   'I appreciate you sharing this with me.',
-  'That makes sense.',
+  'Go on, I\'m listening.',
   'I hear you.'
 ]
 

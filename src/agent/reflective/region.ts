@@ -13,6 +13,12 @@ interface Helplines {
   abuseLine?: string
   /** Where to find a therapist, in brackets after "therapist directories". */
   therapists?: string
+  /** The alcohol and drugs line, after "In <where>,". */
+  alcoholLine?: string
+  /** The LGBTQ+ line, after "in <where>,". */
+  lgbtLine?: string
+  /** Where a wound is seen the same day, after "get it seen today at". */
+  urgentCare?: string
 }
 
 const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
@@ -21,31 +27,60 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
     crisisLine: 'Samaritans on 116 123 (free, any time)',
     emergency: '999',
     abuseLine: 'National Domestic Abuse Helpline (0808 2000 247, free, 24 hours)',
-    therapists: 'in the UK, your GP or NHS Talking Therapies, which you can refer yourself to'
+    therapists: 'in the UK, your GP or NHS Talking Therapies, which you can refer yourself to',
+    alcoholLine: 'Drinkline (0300 123 1110) is free and confidential, and your GP can refer you to local alcohol services',
+    lgbtLine: 'Switchboard (0800 0119 100)',
+    urgentCare: 'an urgent treatment centre or walk-in centre (NHS 111 can tell you where, and a nurse there will not tell your family or university)'
   },
-  ie: { where: 'Ireland', crisisLine: 'Samaritans on 116 123 (free, any time)', emergency: '112 or 999', abuseLine: "Women's Aid line (1800 341 900, free, 24 hours)" },
-  ca: { where: 'Canada', crisisLine: '988 (call or text, any time)' },
-  au: { where: 'Australia', crisisLine: 'Lifeline on 13 11 14 (any time)', emergency: '000', abuseLine: '1800RESPECT line (1800 737 732, any time)' },
-  nz: { where: 'New Zealand', crisisLine: '1737 (call or text, any time)', emergency: '111' }
+  ie: {
+    where: 'Ireland',
+    crisisLine: 'Samaritans on 116 123 (free, any time)',
+    emergency: '112 or 999',
+    abuseLine: "Women's Aid line (1800 341 900, free, 24 hours)",
+    alcoholLine: 'the HSE Drugs and Alcohol Helpline (1800 459 459) is free and confidential',
+    lgbtLine: 'LGBT Ireland (1800 929 539)'
+  },
+  ca: { where: 'Canada', crisisLine: '988 (call or text, any time)', lgbtLine: 'Kids Help Phone (1-800-668-6868, or text CONNECT to 686868)' },
+  au: {
+    where: 'Australia',
+    crisisLine: 'Lifeline on 13 11 14 (any time)',
+    emergency: '000',
+    abuseLine: '1800RESPECT line (1800 737 732, any time)',
+    alcoholLine: 'the National Alcohol and Other Drug Hotline (1800 250 015) is free and confidential',
+    lgbtLine: 'QLife (1800 184 527)'
+  },
+  nz: {
+    where: 'New Zealand',
+    crisisLine: '1737 (call or text, any time)',
+    emergency: '111',
+    abuseLine: "Women's Refuge crisis line (0800 733 843, any time)",
+    alcoholLine: 'the Alcohol Drug Helpline (0800 787 797) is free and confidential',
+    lgbtLine: 'OUTLine (0800 688 5463)'
+  }
 }
+
+/** Where a region has no line of a kind: the directory, never a US number. */
+const DIRECTORY = 'a local helpline (https://findahelpline.com lists them)'
 
 /** The listener's US wording, and what it says instead with a region's helplines. */
 function replacements (lines: Helplines): Array<[RegExp, string]> {
+  const abuseLine = lines.abuseLine ?? `domestic abuse helpline near you (https://findahelpline.com lists them)`
   const found: Array<[RegExp, string]> = [
     [/in the US you can call or text 988( any time)?/g, `in ${lines.where} you can call ${lines.crisisLine}`],
     [/in the US call or text 988/g, `in ${lines.where} call ${lines.crisisLine}`],
     [/call or\s+text 988 (in the US|\(in the US\))/g, `call ${lines.crisisLine}`],
     [/calling or texting 988 \(in the US\)/g, `calling ${lines.crisisLine}`],
-    [/a crisis line such as 988 in the US/g, `a crisis line such as ${lines.crisisLine}`]
+    [/a crisis line such as 988 in the US/g, `a crisis line such as ${lines.crisisLine}`],
+    [/National Domestic Violence Hotline \(1-800-799-7233,\s+or text START to 88788\)/g, abuseLine],
+    [/hotline \(1-800-799-7233, or text START to 88788\)/g, abuseLine],
+    [/hotline at 1-800-799-7233/g, abuseLine],
+    [/In the US, the SAMHSA helpline \(1-800-662-4357\) is free, confidential and open any time, and can point you to local services/g,
+      lines.alcoholLine !== undefined ? `In ${lines.where}, ${lines.alcoholLine}` : `${DIRECTORY.replace(/^a/, 'A')} can point you to alcohol services`],
+    [/in the US, the Trevor Project \(1-866-488-7386, or text START to 678-678\)/g, lines.lgbtLine !== undefined ? `in ${lines.where}, ${lines.lgbtLine}` : DIRECTORY]
   ]
   if (lines.emergency !== undefined) found.push([/call 911/g, `call ${lines.emergency}`])
-  if (lines.abuseLine !== undefined) {
-    found.push(
-      [/National Domestic Violence Hotline \(1-800-799-7233,\s+or text START to 88788\)/g, lines.abuseLine],
-      [/hotline \(1-800-799-7233, or text START to 88788\)/g, lines.abuseLine],
-      [/hotline at 1-800-799-7233/g, lines.abuseLine])
-  }
   if (lines.therapists !== undefined) found.push([/in the US, the Psychology Today directory or your insurer's list/g, lines.therapists])
+  if (lines.urgentCare !== undefined) found.push([/urgent care or a walk-in clinic/g, lines.urgentCare])
   return found
 }
 

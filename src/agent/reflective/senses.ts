@@ -16,6 +16,9 @@ const REWRITES: Array<[RegExp, string]> = [
   // Someone else's work or school ("some bloke from her work") is not the user's.
   [/\b(his|her|their) (work|job|office|boss|school|class|exams?)\b/g, 'their place'],
   [/\b(post|box|head|ticket|doctor's|dentist's|tax) office\b/g, 'place'],
+  // Coming home from work is a time of day, and a family doctor a doctor: not the job, not the family.
+  [/\b(home|back) from (work|the office)\b|\b(after|before) work\b|\bon (my|the) way (to|from|home from) work\b/g, 'later in the day'],
+  [/\bfamily (doctor|physician|gp|practice|medicine)\b/g, 'doctor'],
   // A late husband has died: grief, not a relationship to ask about.
   [/\bmy late (husband|wife|partner|mother|father|mum|mom|dad|son|daughter|brother|sister|friend)\b/g, 'my $1 who died'],
   // "I can't stop crying": crying a lot, not crying denied.

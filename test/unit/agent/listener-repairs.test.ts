@@ -85,7 +85,7 @@ t.test('asked for an exercise, practical help or first aid, it gives it, and nev
     ['any tips for revising? maths makes no sense to me', /past papers|focused blocks/],
     ['should I ask my manager for feedback?', /feedback|calm moment/],
     ['how do i treat a burn on my arm', /cool running water|running water for twenty minutes/],
-    ['how should i clean a cut', /press on it with something clean/]
+    ['how should i clean a cut', /press on it firmly with something clean/]
   ]
   for (const [message, expected] of requests) t.match((await say(app, fresh(), message)).reply, expected, message)
   const session = fresh()

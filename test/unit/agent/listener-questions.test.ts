@@ -1,0 +1,161 @@
+// The offline listener answers what a person asks, for what the conversation is about: whether the
+// hurt will pass, a wound, where to get help (for drinking, a partner, a child not eating), "is this
+// normal?", medicines, coming out, an interview; and a refused exercise is never given. These are
+// the questions counsellors reviewing it saw left unanswered, asked here in many phrasings.
+import t from 'tap'
+import { build } from '../../support/helper.ts'
+import { converse, say } from '../../support/listener-chat.ts'
+
+let session = 0
+const fresh = (): string => `questions-${session++}`
+const BREATHING = /Breathe in gently through your nose/
+
+t.test('"will it ever stop hurting?" is answered for a breakup, a death or in general, flagged or not', async (t) => {
+  const app = await build(t)
+  const breakup = ['he broke up with me over text after three years', 'i keep crying and checking his instagram']
+  for (const question of ['will it ever stop hurting?', 'does heartbreak actually get better?', 'is it going to feel like this forever?', 'how long does it take to get over someone?', 'will i ever stop hurting over him?']) {
+    const turns = await converse(app, fresh(), [...breakup, question])
+    const reply = turns.at(-1)?.reply ?? ''
+    t.match(reply, /usually eases, over weeks and months/, `${question} -> ${reply}`)
+    t.notMatch(reply, /are you having thoughts of hurting someone\?/, 'never asked whether they want to hurt someone')
+    if (turns.at(-1)?.safety !== undefined) t.match(reply, /And if /, 'a flag leaves the door open after the answer')
+  }
+  for (const question of ['how long does grief last?', 'will it ever get easier?', 'does grief ever stop?']) {
+    const reply = (await converse(app, fresh(), ['my dad died last month', question])).at(-1)?.reply
+    t.match(reply, /no set timetable for grief/, `${question} after a death -> ${reply}`)
+  }
+})
+
+t.test('a wound is answered with first aid and where to get it seen, also after a crisis flag and in the UK', async (t) => {
+  const app = await build(t)
+  const questions = [
+    'do you think i need stitches?',
+    "it's like 3cm and it gapes a bit when i bend my arm, it bled through the plaster",
+    'the skin around it looks kind of red. is it infected?',
+    'stitches yes or no',
+    'the cut opened again this morning when i moved my arm'
+  ]
+  for (const question of questions) {
+    const reply = (await say(app, fresh(), question)).reply
+    t.match(reply, /get it seen today/, `${question} -> ${reply}`)
+    t.notMatch(reply, /couple of weeks|therapist can help you make sense/, 'not the mood answer')
+  }
+  const turns = await converse(app, fresh(), ['i cut my arm last night, first time in two years', "i'm safe, i'm not going to do anything else. it's just the cut. it's kind of deep. do you think i need stitches?"])
+  t.equal(turns[0]?.safety, 'crisis')
+  t.match(turns[1]?.reply, /get it seen today/, 'the wound is answered after the crisis reply')
+  const uk = await converse(app, fresh(), ["i'm at uni in leeds", 'i cut myself and it keeps reopening, do i need stitches?'])
+  t.match(uk.at(-1)?.reply, /NHS 111/, 'UK: where to go')
+  t.match(uk.at(-1)?.reply, /Samaritans/, 'UK: the crisis line')
+  t.notMatch(uk.at(-1)?.reply, /911|988/, 'no US numbers')
+  const glue = (await say(app, fresh(), "this is useless. i'll just superglue the cut")).reply
+  t.match(glue, /household glue/, 'gluing a deep cut is warned against')
+})
+
+t.test('asked where to get help, it names help that fits: drinking, a partner, a child who stopped eating, or in general', async (t) => {
+  const app = await build(t)
+  const drinking = ['got laid off and ive been drinking most of a bottle of whiskey a day']
+  for (const question of ['is there anything specific for alcohol?', 'where do i even go for help with that?', 'should i just stop tomorrow?', 'alcohol help, yes or no']) {
+    const reply = (await converse(app, fresh(), [...drinking, question])).at(-1)?.reply
+    t.match(reply, /don't stop suddenly/, `${question} -> ${reply}`)
+    t.match(reply, /SAMHSA helpline \(1-800-662-4357\)/)
+  }
+  t.match((await converse(app, fresh(), ["i'm in the UK", ...drinking, 'is there any help for drinking?'])).at(-1)?.reply, /Drinkline \(0300 123 1110\)/, 'the UK line')
+  const partner = ['he checks my phone and handles all the money, he gives me cash for the week', "i'm a bit scared of getting home late"]
+  for (const question of ['is there anywhere i could talk to someone?', 'a helpline or something?', 'who can i call about this?']) {
+    const reply = (await converse(app, fresh(), ["i'm in the UK", ...partner, question])).at(-1)?.reply
+    t.match(reply, /National Domestic Abuse Helpline \(0808 2000 247/, `${question} -> ${reply}`)
+    t.notMatch(reply, /1-800-799-7233|When do you think/, 'no US hotline, no question about "doing it"')
+  }
+  const son = (await converse(app, fresh(), ['my son is 15 and has stopped eating, he nearly fainted at school', 'where can we get help?'])).at(-1)?.reply
+  t.match(son, /doctor/, son ?? '')
+  t.match(son, /faints/)
+  t.match((await converse(app, fresh(), ['everything feels heavy lately', 'is there anyone i can talk to?'])).at(-1)?.reply, /family doctor|helplines/, 'help in general')
+})
+
+t.test('"is this normal?" is answered for what it is about', async (t) => {
+  const app = await build(t)
+  const cases: Array<[string[], RegExp, string]> = [
+    [['my boyfriend checks my phone and he goes quiet if im late', 'is it normal to feel scared of getting home late?'], /coercive control/, 'a partner'],
+    [['my husband controls the money and reads my messages', 'is this normal in a marriage?'], /coercive control/, 'a spouse'],
+    [['my dad died in march', 'is it normal to feel angry at him?'], /angry at the person who died/, 'anger in grief'],
+    [['is it normal to feel nothing at work and then cry in the car on the way home?'], /switched off at work/, 'numbness'],
+    [['i think i might be gay and my family is really religious', 'is something wrong with me? is it normal?'], /nothing wrong with you/, 'who one is'],
+    [['the cut on my arm is throbbing and red', 'is that normal?'], /get it seen today/, 'a wound']
+  ]
+  for (const [messages, expected, what] of cases) {
+    const reply = (await converse(app, fresh(), messages)).at(-1)?.reply
+    t.match(reply, expected, `${what}: ${reply}`)
+    t.notMatch(reply, /A lot of people feel this way at some point/, `${what}: not the mood answer`)
+  }
+})
+
+t.test('an exercise the user refuses is not given, and pills with drink are never welcomed', async (t) => {
+  const app = await build(t)
+  for (const message of [
+    "One of my patients died at 4am. That's not something a breathing exercise fixes.",
+    "I don't want more exercises. I want someone to acknowledge that it's grim.",
+    "don't tell me to breathe, my dog died",
+    'mindfulness is not going to fix a staffing crisis'
+  ]) {
+    const reply = (await converse(app, fresh(), ['four night shifts in a row and im wrecked', message])).at(-1)?.reply
+    t.notMatch(reply, BREATHING, `${message} -> ${reply}`)
+    t.match(reply, /no exercises/, 'the refusal heard')
+  }
+  for (const message of [
+    "took two of my mum's sleeping tablets with wine last night and finally slept, might do it again tonight",
+    'a couple of glasses of wine and one of her zopiclone helps me switch off',
+    'i had vodka and some painkillers to knock myself out, it helped'
+  ]) {
+    const reply = (await say(app, fresh(), message)).reply
+    t.match(reply, /can slow your breathing dangerously/, `${message} -> ${reply}`)
+    t.notMatch(reply, /good step|glad you found|something that helped/, 'never welcomed')
+  }
+})
+
+t.test('a step the user names is said back as theirs, and "when" is not asked once they said when', async (t) => {
+  const app = await build(t)
+  const reply = (await converse(app, fresh(), ['my ex blocked me', 'i guess i could text my sister. but i keep checking his instagram'])).at(-1)?.reply
+  t.match(reply, /You could text your sister/, reply ?? '')
+  for (const message of ['my mate lily knows a bit. i might talk to her tmrw', "i'll call my mum tonight", 'i think ill ring the GP in the morning']) {
+    const turns = await converse(app, fresh(), ['exams are stressing me out so much', message])
+    t.notMatch(turns.at(-1)?.reply, /When do you think you might do it\?/, `${message} -> ${turns.at(-1)?.reply}`)
+  }
+})
+
+t.test('medicines and supplements, coming out, an interview and imposter feelings get their own answers', async (t) => {
+  const app = await build(t)
+  for (const message of ['should i take melatonin?', 'what about the melatonin though? my coworker swears by it', 'can i try magnesium to sleep?']) {
+    t.match((await say(app, fresh(), message)).reply, /pharmacist/, message)
+  }
+  for (const message of ['should i come out to my mom or wait?', 'do you think i should come out to my parents?']) {
+    const reply = (await converse(app, fresh(), ["i think i'm bi and my family is super religious", message])).at(-1)?.reply
+    t.match(reply, /your choice, on your timing/, `${message} -> ${reply}`)
+    t.notMatch(reply, /part of you would like to try it/, 'never nudged')
+  }
+  t.match((await converse(app, fresh(), ["i'm in london", "i think i'm gay", 'should i come out to my dad?'])).at(-1)?.reply, /Switchboard/, 'the UK line')
+  for (const message of ['any tips for my job interview tomorrow?', 'can you give me a pep talk for the interview?']) {
+    t.match((await say(app, fresh(), message)).reply, /three short stories/, message)
+  }
+  t.match((await say(app, fresh(), 'is this imposter syndrome or am i actually just bad at my job?')).reply, /Feeling like a fraud is a feeling, not proof/)
+})
+
+t.test('"did you even read what I said?" is heard as not being listened to', async (t) => {
+  const app = await build(t)
+  for (const message of ['Did you even read the bit about the patient dying?', "you're not answering me", 'you still havent answered my question']) {
+    t.match((await say(app, fresh(), message)).reply, /not listening|I can miss things/, message)
+  }
+})
+
+t.test('asked again, it gives the answer in short rather than "I have already shared what I have"; and it says what stays confidential', async (t) => {
+  const app = await build(t)
+  const wound = await converse(app, fresh(), ['do you think i need stitches?', 'can you please just answer the question. stitches yes or no'])
+  t.match(wound[1]?.reply, /From what you describe, yes/, wound[1]?.reply ?? '')
+  const hurt = await converse(app, fresh(), ['my girlfriend dumped me', 'will it ever stop hurting?', 'you keep saying stuff. i just want to know if this pain goes away'])
+  t.match(hurt[2]?.reply, /it does get better/, hurt[2]?.reply ?? '')
+  t.notMatch(hurt[2]?.reply, /already shared/)
+  for (const message of ['will they report me to my uni or my parents if i go?', 'would the doctor tell my mum?', 'does a therapist tell my employer?']) {
+    t.match((await say(app, fresh(), message)).reply, /confidential/, message)
+  }
+  const glue = await converse(app, fresh(), ['they dont know and i dont want them to. this is useless. ill just superglue the cut or something'])
+  t.match(glue[0]?.reply, /household glue/, 'a question inside a longer message, flagged or not')
+})
