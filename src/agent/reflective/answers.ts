@@ -100,6 +100,9 @@ export const ANSWERS = {
     help_question: 'The quickest ways to a person are your family doctor, or a helpline any time: in the US call or text 988, and https://findahelpline.com lists others.',
     alcohol_question: 'Yes: a doctor can help you cut down safely, and in the US the SAMHSA helpline (1-800-662-4357) is free, confidential and open any time, and can point you to local services.'
   } as Partial<Record<string, string>>,
+  riskyReliefAgain: 'No, please don\'t: taking those tablets with wine is dangerous, it can slow your breathing while you sleep, and you should not drive while they may still be in your system. If you can\'t sleep tonight, lying awake is miserable but safe. A pharmacist or doctor can help you find something safe for sleep, and if you have already taken them and feel very drowsy or find it hard to breathe, call emergency services.',
+  meansSafety: 'Taking them back to a pharmacy, or asking someone you trust to keep them for now, is one of the most protective things you can do while things feel this heavy. Could you do that tomorrow?',
+  ringNow: 'You can ring at any hour, and you would not be bothering anyone: it is exactly what they are there for, and in the US you can call or text 988 any time.',
   confidential: 'For an adult, what you tell a doctor or nurse is confidential: they don\'t tell your family, your university or your employer. The only exception is when they believe someone is in serious danger, and even then they would usually talk it through with you first.',
   honestAnswer: 'Thank you for answering me honestly. Thoughts like that, without a plan, are something many people live through, and they still matter.',
   ifStronger: 'If they get stronger, or a plan starts to form, please call or text 988 in the US, or your local emergency number, straight away.',

@@ -138,6 +138,8 @@ function callback (conversation: Conversation, current: Topic | undefined, fresh
   return undefined
 }
 
+const RISKY_RELIEF_WARNING = sentencesOf(ANSWERS.riskyRelief)[0] as string
+const RISKY_RELIEF_AGAIN = /\b(tablets?|pills?|zopiclone|wine|vodka|drink|glass(es)?|mix\w*|do (it|that|the same) again|knock myself out|dangerous)\b/
 const BREAKUP = /\b(broke up|break ?up|broken up|dumped|my ex|left me|heartbreak|heartbroken|split up|ended things|blocked me)\b/
 const isGrieving = (recent: string): boolean => TOPICS.find(topic => topic.name === 'grief')?.pattern.test(recent) === true
 /** A partner who checks, controls, frightens or hurts: what the user asks about is not a mood. */
@@ -185,11 +187,12 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     case 'anger_at_chat': return [fresh(ANSWERS.anger) ?? 'I\'m sorry.', 'What would actually help right now?']
     case 'medical_question': return [ANSWERS.medical, /panic/.test(text) ? SKILLS.breathing.offer : '']
     case 'first_aid_question': return [ANSWERS.firstAid]
-    case 'help_question': return [helpFor(recent)]
+    case 'help_question': return [crisisMemory(conversation.replies)?.category === 'self_harm' && /\b(ring|call|phone|at this hour|tonight|right now|now)\b/.test(text) ? ANSWERS.ringNow : helpFor(recent)]
     case 'alcohol_question': return [ANSWERS.alcoholHelp]
     case 'risky_relief': return [ANSWERS.riskyRelief]
     case 'imposter_question': return [ANSWERS.imposter]
     case 'confidentiality_question': return [ANSWERS.confidential]
+    case 'means_question': return [ANSWERS.meansSafety]
     case 'will_it_pass': {
       if (isGrieving(recent)) return [ANSWERS.willItPass.grief]
       return [BREAKUP.test(recent) ? ANSWERS.willItPass.breakup : ANSWERS.willItPass.general]
@@ -250,10 +253,10 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
 }
 
 // Kinds whose reply ends there: no extra question after them.
-const COMPLETE_KINDS = new Set<MessageKind>(['confidentiality_question', 'will_it_pass', 'alcohol_question', 'risky_relief', 'imposter_question', 'stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question', 'decision_question', 'carer_question', 'control_question', 'medication_question', 'opinion_question', 'roleplay_request'])
+const COMPLETE_KINDS = new Set<MessageKind>(['means_question', 'confidentiality_question', 'will_it_pass', 'alcohol_question', 'risky_relief', 'imposter_question', 'stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question', 'decision_question', 'carer_question', 'control_question', 'medication_question', 'opinion_question', 'roleplay_request'])
 
 /** Kinds often said alongside something else ("it's weird talking to a bot. anyway it's mainly maths"): answered, then the rest too. */
-const ASIDE_KINDS = new Set<MessageKind>(['asks_if_human', 'bot_remark', 'correction', 'apology', 'declines_exercises', 'anger_at_chat', 'repetition_remark'])
+const ASIDE_KINDS = new Set<MessageKind>(['asks_if_human', 'bot_remark', 'correction', 'apology', 'declines_exercises', 'anger_at_chat', 'repetition_remark', 'not_listening'])
 
 /** The sentences of a message that are not of `kind`: what is left once an aside is answered. */
 function restOf (text: string, kind: MessageKind): string {
@@ -293,6 +296,10 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
   const offered = pendingSkill(conversation)
   if (!flagged && offered !== undefined && (/^(yes|yeah|ye|yea|yep|yup|ya|yh|sure|ok|okay|go on|please|alright|fine|go for it)\b/.test(plain) || /\byou said (you'?d|you would)\b|\bwhat (are|r) they\b/.test(plain))) {
     return withoutQuestions(unsaid([offered.script], conversation) || offered.script)
+  }
+  // Once warned about pills with drink, any more of it ("so I should do it again?", "going to try the tablets and wine") is warned again.
+  if (conversation.replies.some(reply => reply.includes(RISKY_RELIEF_WARNING)) && RISKY_RELIEF_AGAIN.test(plain)) {
+    return unsaid([ANSWERS.riskyReliefAgain, kindOf(plain) === 'goodbye' ? ANSWERS.goodbyeResources : undefined], conversation) || ANSWERS.riskyReliefAgain
   }
   const said = kindOf(plain)
   let memory = crisisMemory(conversation.replies)

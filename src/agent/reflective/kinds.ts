@@ -6,7 +6,7 @@ export type MessageKind =
   | 'how_are_you' | 'name_question' | 'other_question'
   | 'apology' | 'still_there' | 'greeting' | 'thanks' | 'leaving' | 'goodbye' | 'safe_again' | 'agreement' | 'unsure' | 'minimal' | 'statement'
   | 'correction' | 'skill_request' | 'practical_question' | 'first_aid_question' | 'decision_question' | 'carer_question' | 'control_question' | 'medication_question' | 'opinion_question' | 'roleplay_request'
-  | 'declines_exercises' | 'will_it_pass' | 'alcohol_question' | 'risky_relief' | 'imposter_question' | 'confidentiality_question'
+  | 'declines_exercises' | 'will_it_pass' | 'alcohol_question' | 'risky_relief' | 'imposter_question' | 'confidentiality_question' | 'means_question'
 
 // Checked in order: the first that matches names the message.
 const KINDS: Array<[MessageKind, RegExp]> = [
@@ -28,6 +28,8 @@ const KINDS: Array<[MessageKind, RegExp]> = [
   ['skill_request', /\b(breathing|breath|calming|relaxation|grounding) (exercise|technique|thing)|\b(technique|exercise|trick|tips?|way)s? (to|for) (calm|relax|breathe|settle|slow|sleep|stop (panicking|overthinking))|\bhelp me (breathe|calm down|relax|ground)|\bgrounding\b|\b5-?4-?3-?2-?1\b|\b(something|anything|a way) to (calm|relax|settle|slow) (me |myself )?(down)?|\bhow (do|can) i (actually )?(calm down|relax|breathe|sleep|get (to sleep|some sleep)|fall asleep|wind down|stop (panicking|overthinking|spiral\w*))\b|\b(sleep|wind.?down) (tips|routine|ideas|exercise)\b/],
   ['first_aid_question', /\b(need|needs|get|getting) (stitches|stiches|stitched|glued|steri-?strips)\b|\b(stitches|stiches) (yes or no|or not)\b|\b(is it|is this|looks?|it's|it is|might be|could be) (getting )?infected\b|\b(cut|wound|burn|gash|arm|leg|wrist|skin|it)\b.{0,60}\b(gap(es|ing)|opened (up )?again|keeps? (re)?opening|bled through|bleeding through|won'?t stop bleeding|will not stop bleeding|still bleeding|oozing|pus)\b|\b(superglue|super glue) (it|the cut|the wound)\b/],
   ['first_aid_question', /\bhow (do|should|can) i (treat|clean|look after|care for|dress|cover|cool|help) (a |the |my |this )?(burn|burns|cut|cuts|wound|blister)\b|\b(burn|cut|wound|blister)s?\b.{0,40}\b(what do i do|what should i do|how do i treat|first aid|need stitches|infected)\b/],
+  // What to do with the means at hand ("what should I do about Margaret's pills?"): keep them away.
+  ['means_question', /\bwhat (should|do|can|could) i do (about|with) (the|her|his|my|these|those|them|all|\w+'s) ?(old |spare |leftover )?(pills|tablets|meds|medication|medicine|gun|guns|rope|knives|blades|razors)\b|\b(should i|do i) (get rid of|throw away|hand in|take back) (the|her|his|my|these|those) (pills|tablets|meds|gun|rope|blades|razors)\b/],
   ['medical_question', /\bchest\b.{0,40}\b(tight|tightness|pain|pressure|hurt)\b.{0,60}\b(arm|jaw)\b.{0,20}\b(numb|tingl\w*|pain|ache)|\b(left )?arm\b.{0,20}\b(numb|tingl\w*)\b.{0,60}\bchest\b/],
   ['medical_question', /\b(heart attack|chest (pain|hurts|tight)|can't breathe|cannot breathe|trouble breathing|heart (is )?(racing|pounding)|palpitations|faint(ed|ing)?|dizzy|numb (arm|face)|overdose|medication|meds|dose|pills?)\b.*\?|\b(panic attack or|or a heart attack|am i having a heart attack)\b/],
   // Changing a dose, or how much of a medicine to take: never advised, always the prescriber or a pharmacist.

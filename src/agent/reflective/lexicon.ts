@@ -70,16 +70,16 @@ export const TOPICS: Topic[] = [
   },
   {
     name: 'relationship',
-    pattern: /\b(partner|boyfriend|girlfriend|husband|wife|ex|breakup|broke up|divorce|marriage)\b/,
+    pattern: /\b(partner|boyfriend|girlfriend|husband|wife|ex|breakup|break up|broke up|broken up|split up|dumped|left me|heartbroken|heartbreak|divorce|marriage)\b/,
     phrase: 'what is happening with your partner',
     acknowledgements: [
       'Relationships can touch us more deeply than almost anything else.',
       'It sounds like this relationship matters a lot to you.'
     ],
     questions: [
+      'What has been the hardest part of this for you?',
       'What would you most like them to understand about how you feel?',
-      'How have things been between the two of you lately?',
-      'What do you need most from that relationship right now?'
+      'Who has been there for you through this?'
     ]
   },
   {
