@@ -34,9 +34,10 @@ function topicOf (text: string, denied: Set<string> = new Set()): Topic | undefi
 function deniedTopics (conversation: Conversation): Set<string> {
   const denied = new Set<string>()
   for (const turn of conversation.userTurns) {
-    for (const match of turn.matchAll(/(?:\b(?:it's|it is|its|this is|that's|i said it's|i said its) not|^not) (?:really )?(?:about )?(?:the |my )?(\w+)|\bthere(?:'s| is) no (family|one)\b/g)) {
+    for (const match of turn.matchAll(/(?:\b(?:it's|it is|its|this is|that's|i said it's|i said its) not|^not) (?:really )?(?:about )?(?:the |my )?(\w+)|\bthere(?:'s| is) no (family|one)\b|\b(?:my )?(\w+)(?:'s| is| are) (?:fine|ok|okay|good|great|not the problem|not the issue|not the heavy bit)\b/g)) {
       if (match[2] !== undefined) denied.add('family')
-      if (match[1] !== undefined) for (const topic of TOPICS) if (topic.pattern.test(match[1])) denied.add(topic.name)
+      const word = match[1] ?? match[3]
+      if (word !== undefined) for (const topic of TOPICS) if (topic.pattern.test(word)) denied.add(topic.name)
     }
   }
   return denied
@@ -96,14 +97,17 @@ function reflection (text: string, fresh: Fresh, flagged: boolean): string | und
   const positive = FEELINGS.find(f => f.positive === true)
   if (positive !== undefined && deniesOwn(text, positive.pattern)) return fresh(NOT_BETTER_REFLECTIONS)
   if (!flagged && affirmsOwn(text, COPING)) return fresh(COPING_REFLECTIONS)
+  // "It got better for a while but it's bad again": the better is over.
+  const betterOver = /\b(bad|worse|low|back) again\b|\b(got|was|felt|been|were) (better|lighter|easier)\b.{0,40}\bbut\b/.test(text)
   for (const feeling of FEELINGS) {
-    if (!affirmsOwn(text, feeling.pattern) || (flagged && feeling.positive === true)) continue
+    if (!affirmsOwn(text, feeling.pattern) || (feeling.positive === true && (flagged || betterOver))) continue
     const templates = feeling.positive === true ? POSITIVE_REFLECTIONS : FEELING_REFLECTIONS
     const picked = fresh(templates.map(t => t.replace('{feeling}', feelingWord(text, feeling))))
     if (picked !== undefined) return picked
   }
   const step = flagged ? undefined : PLAN_STEP.exec(text)
-  if (step !== undefined && step !== null) {
+  // Only a step the user says they will take, at the start of a clause: not "if there are people i can talk to".
+  if (step !== undefined && step !== null && CLAUSE_START.test(text.slice(0, step.index))) {
     const said = reflectClause(text.slice(step.index)).replace(/,? (you think|i think|you guess|i guess|probably|maybe)$/, '')
     const picked = fresh(PLAN_STEP_REFLECTIONS.map(t => t.replace('{Step}', said.charAt(0).toUpperCase() + said.slice(1))))
     if (picked !== undefined) return picked
@@ -138,6 +142,7 @@ function callback (conversation: Conversation, current: Topic | undefined, fresh
   return undefined
 }
 
+const CLAUSE_START = /(^|[.,!?;:]\s*|\b(and|so|but|then|maybe|i think|i guess|ok|okay|yeah|well|now)\s)$/
 const RISKY_RELIEF_WARNING = sentencesOf(ANSWERS.riskyRelief)[0] as string
 const RISKY_RELIEF_AGAIN = /\b(tablets?|pills?|zopiclone|wine|vodka|drink|glass(es)?|mix\w*|do (it|that|the same) again|knock myself out|dangerous)\b/
 const BREAKUP = /\b(broke up|break ?up|broken up|dumped|my ex|left me|heartbreak|heartbroken|split up|ended things|blocked me)\b/
@@ -152,6 +157,8 @@ function helpFor (recent: string): string {
   if (/\b(drinking|drink|alcohol|booze|whiskey|whisky|vodka|wine|beers?|hungover)\b/.test(recent)) return ANSWERS.alcoholHelp
   if (/\b(stopped eating|not eating|isn'?t eating|won'?t eat|barely eats?|skipping meals|pushes (his|her|their) food|nearly fainted|fainted)\b/.test(recent) && /\b(son|daughter|child|kid|teen|he|she)\b/.test(recent)) return ANSWERS.eatingHelp
   if (PARTNER_HARM.test(recent) && /\b(he|she|boyfriend|girlfriend|husband|wife|partner)\b/.test(recent)) return ANSWERS.abuseHelp
+  if (IDENTITY.test(recent)) return ANSWERS.identityHelp
+  if (/\b(afford|cheap|free|sliding scale|expensive|cost)\b/.test(recent)) return ANSWERS.affordable
   return SKILLS.help.script
 }
 
@@ -193,6 +200,11 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     case 'imposter_question': return [ANSWERS.imposter]
     case 'confidentiality_question': return [ANSWERS.confidential]
     case 'means_question': return [ANSWERS.meansSafety]
+    case 'eap_question': return [ANSWERS.eap]
+    case 'affordable_question': return [ANSWERS.affordable]
+    case 'coming_out_question': return [ANSWERS.comingOut]
+    case 'permission_to_ask': return [ANSWERS.askAway]
+    case 'identity_disclosure': return [ANSWERS.identityDisclosure, fresh(['How are you feeling, having said it?', 'What is it like for you, carrying this on your own?']) ?? '']
     case 'will_it_pass': {
       if (isGrieving(recent)) return [ANSWERS.willItPass.grief]
       return [BREAKUP.test(recent) ? ANSWERS.willItPass.breakup : ANSWERS.willItPass.general]
@@ -205,7 +217,7 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     }
     // Never "part of you would like to try it" about a flagged message ("should I go through with it?").
     case 'decision_question': {
-      if (/\bcom(e|ing) out\b/.test(text)) return [ANSWERS.comingOut]
+      if (/\bcom(e|ing) out\b/.test(text) || (IDENTITY.test(recent) && /\btell (my|her|him|them)\b/.test(text))) return [ANSWERS.comingOut]
       return flagged ? undefined : [ANSWERS.decision]
     }
     case 'carer_question': return [ANSWERS.carers]
@@ -253,7 +265,7 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
 }
 
 // Kinds whose reply ends there: no extra question after them.
-const COMPLETE_KINDS = new Set<MessageKind>(['means_question', 'confidentiality_question', 'will_it_pass', 'alcohol_question', 'risky_relief', 'imposter_question', 'stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question', 'decision_question', 'carer_question', 'control_question', 'medication_question', 'opinion_question', 'roleplay_request'])
+const COMPLETE_KINDS = new Set<MessageKind>(['eap_question', 'affordable_question', 'coming_out_question', 'permission_to_ask', 'identity_disclosure', 'means_question', 'confidentiality_question', 'will_it_pass', 'alcohol_question', 'risky_relief', 'imposter_question', 'stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question', 'decision_question', 'carer_question', 'control_question', 'medication_question', 'opinion_question', 'roleplay_request'])
 
 /** Kinds often said alongside something else ("it's weird talking to a bot. anyway it's mainly maths"): answered, then the rest too. */
 const ASIDE_KINDS = new Set<MessageKind>(['asks_if_human', 'bot_remark', 'correction', 'apology', 'declines_exercises', 'anger_at_chat', 'repetition_remark', 'not_listening'])

@@ -40,7 +40,12 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
     alcoholLine: 'the HSE Drugs and Alcohol Helpline (1800 459 459) is free and confidential',
     lgbtLine: 'LGBT Ireland (1800 929 539)'
   },
-  ca: { where: 'Canada', crisisLine: '988 (call or text, any time)', lgbtLine: 'Kids Help Phone (1-800-668-6868, or text CONNECT to 686868)' },
+  ca: {
+    where: 'Canada',
+    crisisLine: '988 (call or text, any time)',
+    lgbtLine: 'Kids Help Phone (1-800-668-6868, or text CONNECT to 686868)',
+    therapists: 'in Canada, your provincial health line (811 in most provinces) or the Psychology Today directory, where many list sliding-scale fees'
+  },
   au: {
     where: 'Australia',
     crisisLine: 'Lifeline on 13 11 14 (any time)',
@@ -79,7 +84,10 @@ function replacements (lines: Helplines): Array<[RegExp, string]> {
     [/in the US, the Trevor Project \(1-866-488-7386, or text START to 678-678\)/g, lines.lgbtLine !== undefined ? `in ${lines.where}, ${lines.lgbtLine}` : DIRECTORY]
   ]
   if (lines.emergency !== undefined) found.push([/call 911/g, `call ${lines.emergency}`])
-  if (lines.therapists !== undefined) found.push([/in the US, the Psychology Today directory or your insurer's list/g, lines.therapists])
+  if (lines.therapists !== undefined) {
+    found.push([/in the US, the Psychology Today directory or your insurer's list/g, lines.therapists],
+      [/In the US, the Psychology Today directory or your insurer's list shows who is near you/g, `Where to look: ${lines.therapists.replace(/^in /, 'in ')}`])
+  }
   if (lines.urgentCare !== undefined) found.push([/urgent care or a walk-in clinic/g, lines.urgentCare])
   return found
 }

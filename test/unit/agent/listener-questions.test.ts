@@ -182,3 +182,31 @@ t.test('a breakup told among work and sleep is heard as the breakup', async (t) 
   const reply = (await say(app, fresh(), "Me and Jamie split up three weeks ago, it was his decision. I've been trying to keep it together at work but I cried in the toilets twice this week.")).reply
   t.notMatch(reply, /What part of work feels heaviest|If one thing at work could change/, reply)
 })
+
+t.test('a young person saying who they are is affirmed, and pointed to people who get it; coming out is theirs to time', async (t) => {
+  const app = await build(t)
+  for (const disclosure of ["i'm 16 and i think i might like girls. like not just as friends", 'i think im bi', 'I might be trans, I have never said it out loud']) {
+    const reply = (await say(app, fresh(), disclosure)).reply
+    t.match(reply, /Thank you for trusting me with that/, `${disclosure} -> ${reply}`)
+    t.match(reply, /nothing wrong with you/)
+  }
+  const turns = await converse(app, fresh(), ['i think i might be gay and my dad says gay people go to hell', 'is there anyone i can talk to who gets it? like other people like me?', 'should i come out to my mom or wait'])
+  t.match(turns[1]?.reply, /LGBTQ\+ youth lines/, turns[1]?.reply ?? '')
+  t.match(turns[2]?.reply, /your choice, on your timing/, 'a question without its question mark is still answered')
+  t.match((await say(app, fresh(), 'can i ask you something and you wont judge me')).reply, /I won't judge you/)
+})
+
+t.test('therapy one can afford and the workplace programme are answered; "my family is fine" is heard', async (t) => {
+  const app = await build(t)
+  for (const message of ["i can't afford 180 dollars a session. how do i find one i can afford?", 'are there cheap or free therapy options? sliding scale or whatever']) {
+    t.match((await say(app, fresh(), message)).reply, /sliding-scale/, message)
+  }
+  t.match((await converse(app, fresh(), ["I'm in Ontario, Canada", 'are there free therapy options here?'])).at(-1)?.reply, /811/, 'Canada: where to look')
+  for (const message of ['does my work EAP thing actually give free therapy?', 'the EAP. is it actually free and would my boss find out']) {
+    t.match((await say(app, fresh(), message)).reply, /Employee Assistance Programme is free to you and confidential/, message)
+  }
+  const family = await converse(app, fresh(), ['i feel so low and stuck', 'i said family DOCTOR. my family is fine. im asking about a doctor', 'its all just heavy'])
+  for (const turn of family.slice(1)) t.notMatch(turn.reply, /your family|Family can be/, `${turn.message} -> ${turn.reply}`)
+  const again = (await say(app, fresh(), 'i have depression. it got better for a while but its bad again')).reply
+  t.notMatch(again, /lighter|glad/, again)
+})
