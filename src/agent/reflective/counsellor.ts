@@ -142,6 +142,8 @@ function callback (conversation: Conversation, current: Topic | undefined, fresh
   return undefined
 }
 
+const INTERVIEW = /\binterview(s|ing)?\b/
+const INTERVIEW_ASK = /\b(tips?|advice|what (do|should|can) i do|how (do|can|should) i|pep talk|encourag\w*|prepare|freez\w*|blank|am i going to be ok|so they (don'?t|dont) notice)\b/
 const CLAUSE_START = /(^|[.,!?;:]\s*|\b(and|so|but|then|maybe|i think|i guess|ok|okay|yeah|well|now)\s)$/
 const RISKY_RELIEF_WARNING = sentencesOf(ANSWERS.riskyRelief)[0] as string
 const RISKY_RELIEF_AGAIN = /\b(tablets?|pills?|zopiclone|wine|vodka|drink|glass(es)?|mix\w*|do (it|that|the same) again|knock myself out|dangerous)\b/
@@ -203,7 +205,7 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     case 'eap_question': return [ANSWERS.eap]
     case 'affordable_question': return [ANSWERS.affordable]
     case 'coming_out_question': return [ANSWERS.comingOut]
-    case 'permission_to_ask': return [ANSWERS.askAway]
+    case 'permission_to_ask': return [/\b(vent|complain|rant|moan)\b/.test(text) ? ANSWERS.ventAway : ANSWERS.askAway]
     case 'identity_disclosure': return [ANSWERS.identityDisclosure, fresh(['How are you feeling, having said it?', 'What is it like for you, carrying this on your own?']) ?? '']
     case 'will_it_pass': {
       if (isGrieving(recent)) return [ANSWERS.willItPass.grief]
@@ -237,6 +239,8 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
       return [ANSWERS.practical.work]
     }
     case 'what_to_do': {
+      // A boss who took the credit is a problem to think through, not a feeling to soothe.
+      if (/\b(boss|manager|hr|took credit|stole my work|coworker|colleague)\b/.test(conversation.userTurns.slice(-3).join(' '))) return [ANSWERS.practical.work]
       const skill = fittingSkills(recent, conversation)[0]
       return skill === undefined ? [ANSWERS.noMoreSkills] : ['Many people find this helps.', skill.script]
     }
@@ -344,6 +348,11 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
     return unsaid([ANSWERS.repeated, fresh(GENERAL_QUESTIONS)], conversation) || ANSWERS.repeated
   }
 
+  // Before an interview, a plea for tips or courage ("TIPS. for interviews", "a pep talk?") is about the interview.
+  if (INTERVIEW.test(conversation.userTurns.slice(-4).join(' ')) && INTERVIEW_ASK.test(plain) && kind !== 'goodbye') {
+    const advice = /\b(pep talk|encourag\w*|am i going to be ok|be okay|fail|confidence)\b/.test(plain) ? ANSWERS.pepTalk : ANSWERS.interview
+    return withoutQuestions(unsaid([...opening, advice], conversation) || (advice === ANSWERS.interview ? ANSWERS.pepTalk : ANSWERS.interview))
+  }
   const answered = answerKind(kind, plain, conversation, fresh, flagged)
   if (answered !== undefined && COMPLETE_KINDS.has(kind)) {
     // Asked again for what it has already said in full: say so, rather than repeat it or leave a fragment.

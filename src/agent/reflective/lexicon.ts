@@ -219,7 +219,7 @@ export const OTHERS_FEELING_REFLECTIONS = [
 ]
 
 /** The user names a step they could take or have taken: notice it. */
-export const PLAN_STEP = /\b(i'll|i will|i'm going to|i could|i might|i can|i think i'll|maybe i'll) (maybe |probably |try to |just |still )?(call|ring|text|message|email|e-mail|write to|contact|talk to|tell|see|book|put|move|go for a walk|go to (the |my )?(gp|doctor|counsell?ing|counsell?or|therapist|health visitor|midwife)|ask|reach out)\b|\b(i've|i have|i) (booked|made an appointment|called|rang|texted|messaged|emailed|told (my|a|the|someone|somebody) \w+|reached out|(put|moved) (it|them|the \w+) (away|somewhere|in|into|out of))\b/
+export const PLAN_STEP = /\b(i'll|i will|i'm going to|i could|i might|i can|i think i'll|maybe i'll) (maybe |probably |try to |just |still )?(call|ring|text|message|email|e-mail|write to|contact|talk to|tell|see|book|put|move|go for a walk|go to (the |my )?(gp|doctor|counsell?ing|counsell?or|therapist|health visitor|midwife)|ask|reach out)\b(?! (reddit|google|chatgpt|the internet|online)\b)|\b(i've|i have|i) (booked|made an appointment|called|rang|texted|messaged|emailed|told (my|a|the|someone|somebody) \w+|reached out|(put|moved) (it|them|the \w+) (away|somewhere|in|into|out of))\b/
 
 /** The step said back with the user's own words ("you could text your sister"), so it is clear which one is meant. */
 export const PLAN_STEP_REFLECTIONS = [
@@ -240,7 +240,7 @@ export const OWN_FEELING_WORDS = new Set([
 ])
 
 /** The user tried something and it helped: notice it, and wonder with them. */
-export const COPING = /\b(helped|helps|was nice|felt good|did me good|made a difference|worked)\b/
+export const COPING = /\b(helped|helps|was nice|felt good|did me good|made a difference|(it|that|this|which|what|something|nothing|anything) (has |had |really |kind of |sort of |actually )?worked)\b/
 
 export const COPING_REFLECTIONS = [
   "It's good that you found something that helped, even a little.",

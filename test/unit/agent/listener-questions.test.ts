@@ -133,9 +133,8 @@ t.test('medicines and supplements, coming out, an interview and imposter feeling
     t.notMatch(reply, /part of you would like to try it/, 'never nudged')
   }
   t.match((await converse(app, fresh(), ["i'm in london", "i think i'm gay", 'should i come out to my dad?'])).at(-1)?.reply, /Switchboard/, 'the UK line')
-  for (const message of ['any tips for my job interview tomorrow?', 'can you give me a pep talk for the interview?']) {
-    t.match((await say(app, fresh(), message)).reply, /three short stories/, message)
-  }
+  t.match((await say(app, fresh(), 'any tips for my job interview tomorrow?')).reply, /three short stories/)
+  t.match((await say(app, fresh(), 'can you give me a pep talk for the interview?')).reply, /You can do this/)
   t.match((await say(app, fresh(), 'is this imposter syndrome or am i actually just bad at my job?')).reply, /Feeling like a fraud is a feeling, not proof/)
 })
 
@@ -209,4 +208,30 @@ t.test('therapy one can afford and the workplace programme are answered; "my fam
   for (const turn of family.slice(1)) t.notMatch(turn.reply, /your family|Family can be/, `${turn.message} -> ${turn.reply}`)
   const again = (await say(app, fresh(), 'i have depression. it got better for a while but its bad again')).reply
   t.notMatch(again, /lighter|glad/, again)
+})
+
+t.test('before an interview, every plea for tips or courage is about the interview; a boss who took the credit is a problem to think through', async (t) => {
+  const app = await build(t)
+  const turns = await converse(app, fresh(), [
+    'i have a job interview tomorrow at 10 and im freaking out',
+    'can you give me practical tips for not freezing?',
+    'what do i do if my mind goes blank when they ask a question?',
+    'TIPS. for interviews. like how to prepare tonight',
+    'please just say something encouraging. am i going to be ok tomorrow?'
+  ])
+  for (const turn of turns.slice(1)) {
+    t.match(turn.reply, /three short stories|You can do this/, `${turn.message} -> ${turn.reply}`)
+    t.notMatch(turn.reply, /glass of water, a short walk|What part of work feels heaviest/, 'not a small step or work stress')
+  }
+  const boss = await converse(app, fresh(), [
+    'ugh can i just vent for a sec',
+    "i worked 3 weekends on that report and he said 'my analysis shows'. i wanted to throw my laptop at his head",
+    'should i say something to him or go to HR or just let it go',
+    "its a JOKE. dark humour. im not going to hurt myself or him. i just want advice on whether to confront him",
+    "a glass of water. cool. thanks i guess, i'll ask reddit"
+  ])
+  t.match(boss[0]?.reply, /Complain away/, boss[0]?.reply ?? '')
+  t.notMatch(boss[1]?.reply, /found something that helped/, '"i worked 3 weekends" is not something that helped')
+  t.match(boss[2]?.reply, /calm moment/, boss[2]?.reply ?? '')
+  t.notMatch(boss[4]?.reply, /I'm glad you have that in mind|When do you think/, 'asking reddit is not praised as a step')
 })
