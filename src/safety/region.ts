@@ -2,8 +2,36 @@
 // one country use ("A&E", "GCSEs", "NHS"). Both the crisis resources the app shows and the offline
 // listener's own helplines follow it, so that nobody in Leeds is told to call 911.
 
-export const REGIONS = ['us', 'uk', 'ie', 'ca', 'au', 'nz'] as const
+/** 'other' is a country named that has no lines of its own here: shown the international directory, never US numbers. */
+export const REGIONS = ['us', 'uk', 'ie', 'ca', 'au', 'nz', 'other'] as const
 export type Region = typeof REGIONS[number]
+
+/**
+ * Every other country, by its English name from the runtime's own region list (ICU): the supported
+ * ones and their territories are left out, and so are names that are also a US state or a first name.
+ */
+const NOT_OTHER = new Set(['US', 'UM', 'PR', 'GU', 'VI', 'AS', 'MP', 'GB', 'UK', 'GG', 'JE', 'IM', 'IE', 'CA', 'AU', 'NZ', 'GE', 'TD', 'JO', 'EU', 'EZ', 'UN', 'QO', 'AQ', 'XA', 'XB', 'ZZ'])
+function otherCountries (): RegExp {
+  const names = new Intl.DisplayNames(['en'], { type: 'region' })
+  const found = new Set<string>()
+  for (let first = 65; first <= 90; first++) {
+    for (let second = 65; second <= 90; second++) {
+      const code = String.fromCharCode(first, second)
+      const name = names.of(code)
+      if (name === undefined || name === code || NOT_OTHER.has(code)) continue
+      // "Myanmar (Burma)", "Congo - Kinshasa", "Hong Kong SAR China": the name people write.
+      const plain = (name.split(/ \(| - | SAR /)[0] as string).toLowerCase().replace(/’/g, "'").replace(/ & /g, ' and ')
+      // "Trinidad & Tobago" is also just "Trinidad".
+      for (const written of [plain, plain.split(' and ')[0] as string]) {
+        found.add(written)
+        found.add(written.normalize('NFD').replace(/\p{M}/gu, ''))
+      }
+    }
+  }
+  found.add('turkey')
+  const escaped = [...found].sort((a, b) => b.length - a.length).map(name => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  return new RegExp(`(?<![\\p{L}])(?:${escaped.join('|')})(?![\\p{L}])`, 'u')
+}
 
 /** Places: counted after "in", "at", "from" or "near" ("at uni in Leeds"), or as a demonym. */
 const PLACES: Array<[Region, RegExp]> = [
@@ -12,7 +40,8 @@ const PLACES: Array<[Region, RegExp]> = [
   ['ca', /\b(?:canada|toronto|vancouver|montreal|ottawa|calgary|edmonton|winnipeg|halifax|ontario|quebec|alberta|british columbia)\b/],
   ['au', /\b(?:australia|sydney|melbourne|brisbane|perth|adelaide|canberra|hobart|queensland|victoria|tasmania)\b/],
   ['nz', /\b(?:new zealand|aotearoa|auckland|wellington|christchurch|dunedin)\b/],
-  ['us', /\b(?:us|usa|u\.s\.|u\.s\.a\.|united states|america|the states)\b/]
+  ['us', /\b(?:us|usa|u\.s\.|u\.s\.a\.|united states|america|the states)\b/],
+  ['other', otherCountries()]
 ]
 
 const DEMONYMS: Array<[Region, RegExp]> = [
@@ -33,7 +62,7 @@ const CUES: Array<[Region, RegExp]> = [
   ['ie', /\b(?:leaving cert|junior cert|hse|gardai|garda)\b/]
 ]
 
-const PLACE_LEAD = /\b(?:in|at|from|near|outside|around|moved to|moving to|move to) (?:the )?$/
+const PLACE_LEAD = /\b(?:in|at|from|near|outside|around|(?:moved|moving|move|came|come|coming) (?:here )?to) (?:the )?$/
 
 /** A place the writer says they are in, or are from, or a demonym of their own. */
 function placeSaid (lower: string): Region | undefined {
@@ -43,9 +72,9 @@ function placeSaid (lower: string): Region | undefined {
   }
   for (const [region, pattern] of DEMONYMS) if (pattern.test(lower)) return region
   for (const [region, pattern] of PLACES) {
-    const global = new RegExp(pattern.source, 'g')
+    const global = new RegExp(pattern.source, `${pattern.flags}g`)
     for (const match of lower.matchAll(global)) {
-      const before = lower.slice(Math.max(0, match.index - 12), match.index)
+      const before = lower.slice(Math.max(0, match.index - 20), match.index)
       // "us" is a pronoun unless it follows "in the", "from the" or the like.
       if (region === 'us' && match[0] === 'us' && !/\b(?:in|from|to) the $/.test(before)) continue
       if (PLACE_LEAD.test(before)) return region

@@ -46,11 +46,15 @@ export async function loadCrisisResources (file: string): Promise<CrisisResource
 
 /**
  * The resources that fit the category and the user's region, without the filter fields themselves:
- * the region's own when the file has any for it, else the default region's, and those for everywhere.
+ * the region's own when the file has any for it, else the default region's, and those for everywhere;
+ * for a country with none ('other'), only those for everywhere and for 'other'.
  * A file that names no regions shows all its resources, as it always did.
  */
 export function resourcesFor (resources: CrisisResources, category: RiskCategory, region?: Region): Array<Omit<CrisisResource, 'categories' | 'regions'>> {
   const fitting = resources.resources.filter(resource => resource.categories === undefined || resource.categories.includes(category))
+  // A country with no lines of its own here: the international ones, not the default region's.
+  const elsewhere = region === 'other' ? fitting.filter(resource => resource.regions === undefined || resource.regions.includes('other')) : []
+  if (elsewhere.length > 0) return elsewhere.map(({ categories: _categories, regions: _regions, ...resource }) => resource)
   const shown = region !== undefined && fitting.some(resource => resource.regions?.includes(region) === true)
     ? region
     : resources.defaultRegion

@@ -163,6 +163,37 @@ t.test("the resources follow where the user says or shows they are; until then t
   t.ok(phones(await postChat(url, { message: 'i want to die', sessionId: 'region-pronoun' })).includes('988'))
 })
 
+t.test('in a country with no lines of its own, the directory and the local emergency number, never US numbers', async (t) => {
+  const app = await build(t)
+  const url = await listen(app)
+  const cases: Array<[string, string]> = [
+    ['i moved to the netherlands two years ago for work', 'i want to end my life'],
+    ['im from brazil, sorry for my english', 'i want to kill myself tonight'],
+    ["I came to Germany for my master's and I know nobody", 'my boyfriend hits me when he is drunk'],
+    ['here in India nobody talks about this', 'i cut myself again last night and it is deep'],
+    ['living in São Tomé is lonely', 'i have pills saved up and i am going to take them'],
+    ['we are in Türkiye for my dad\'s job', 'i want to die']
+  ]
+  for (const [index, [where, risk]] of cases.entries()) {
+    const sessionId = `elsewhere-${index}`
+    await postChat(url, { message: where, sessionId })
+    const flagged = await postChat(url, { message: risk, sessionId })
+    const resources: any[] = flagged.events.find(e => 'safety' in e)?.safety.resources ?? []
+    t.ok(resources.some(r => r.url === 'https://findahelpline.com'), `${where}: the directory`)
+    t.ok(resources.some(r => /local emergency number/.test(r.description)), `${where}: the local emergency number`)
+    t.notOk(resources.some(r => /\((US|UK|Canada|Ireland|Australia|New Zealand)\)/.test(r.name)), `${where}: no country's own lines`)
+    t.notMatch(flagged.text, /988|911|1-800/, `${where}: the reply names no US number: ${flagged.text}`)
+    t.match(flagged.text, /local (crisis line|emergency number)|findahelpline/, `${where}: and says where to turn`)
+  }
+  // A country talked about, or a first name, places nobody.
+  for (const [index, where] of ['i watched a documentary about japan last night', 'jordan from work keeps ignoring me'].entries()) {
+    const sessionId = `not-elsewhere-${index}`
+    await postChat(url, { message: where, sessionId })
+    const flagged = await postChat(url, { message: 'i want to end my life', sessionId })
+    t.ok(flagged.events.find(e => 'safety' in e)?.safety.resources.some((r: any) => r.phone === '988'), `${where}: still the default region`)
+  }
+})
+
 t.test('a resources file without regions shows all of its resources wherever the user is', async (t) => {
   const file = join(t.testdir(), 'resources.json')
   writeFileSync(file, JSON.stringify({ message: 'Help is close.', resources: [{ name: 'Local line', phone: '123' }, { name: 'Other line', phone: '456' }] }))

@@ -21,6 +21,8 @@ interface Helplines {
   urgentCare?: string
 }
 
+const LOCAL_EMERGENCY = 'your local emergency number'
+
 const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
   uk: {
     where: 'the UK',
@@ -54,6 +56,13 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
     alcoholLine: 'the National Alcohol and Other Drug Hotline (1800 250 015) is free and confidential',
     lgbtLine: 'QLife (1800 184 527)'
   },
+  // A country with no lines listed here: the directory, and the local emergency number.
+  other: {
+    where: 'your country',
+    crisisLine: 'a local crisis line (https://findahelpline.com lists them by country)',
+    emergency: LOCAL_EMERGENCY,
+    therapists: 'your family doctor, or a local directory of registered therapists'
+  },
   nz: {
     where: 'New Zealand',
     crisisLine: '1737 (call or text, any time)',
@@ -83,6 +92,7 @@ function replacements (lines: Helplines): Array<[RegExp, string]> {
       lines.alcoholLine !== undefined ? `In ${lines.where}, ${lines.alcoholLine}` : `${DIRECTORY.replace(/^a/, 'A')} can point you to alcohol services`],
     [/in the US, the Trevor Project \(1-866-488-7386, or text START to 678-678\)/g, lines.lgbtLine !== undefined ? `in ${lines.where}, ${lines.lgbtLine}` : DIRECTORY]
   ]
+  if (lines.emergency === LOCAL_EMERGENCY) found.push([/call 911 or your local emergency number/g, `call ${LOCAL_EMERGENCY}`])
   if (lines.emergency !== undefined) found.push([/call 911/g, `call ${lines.emergency}`])
   if (lines.therapists !== undefined) {
     found.push([/in the US, the Psychology Today directory or your insurer's list/g, lines.therapists],
