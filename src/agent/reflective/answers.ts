@@ -83,6 +83,7 @@ export const ANSWERS = {
     grief: 'There is no set timetable for grief. For most people the sharpest pain softens over months, often with waves around dates and reminders, and the loss becomes something they carry rather than something that floors them every day. If after many months it still stops you getting through your days, a bereavement service or a doctor can help.',
     general: 'Feelings this strong usually do ease, even when that is impossible to imagine from the inside, though rarely in a straight line. If it goes on for weeks and gets in the way of your days, a doctor or counsellor can help it shift.'
   },
+  griefNoTears: 'No, it isn\'t weird. Many people don\'t cry after a loss, or not for a long time: shock and numbness are common, and grief can come out later, in waves or in other ways. Not crying says nothing about how much you cared.',
   griefAnger: 'Yes, many people feel angry at the person who died, at how it happened or at being left, alongside the sadness. It doesn\'t mean you loved them less; it is one of the ways grief shows up.',
   numbAtWork: 'That pattern is very common in people who hold it together all day, especially in caring work: feeling switched off at work and then crying once you are alone. It doesn\'t mean you are broken; it often means you have been carrying a lot for a long time. If it keeps happening, occupational health, a doctor or a staff support line can help.',
   identity: 'No, there is nothing wrong with you. Being gay, bi, trans, questioning or anything else is a normal part of how people are, not something broken or to be fixed. It is also okay not to have a label yet. If you would like to talk to people who understand, LGBTQ+ youth lines are free and confidential: in the US, the Trevor Project (1-866-488-7386, or text START to 678-678).',
@@ -98,7 +99,7 @@ export const ANSWERS = {
     first_aid_question: 'From what you describe, yes: a cut that gapes, reopens or bleeds through its dressing most likely needs closing or checking, so please get it seen today at urgent care or a walk-in clinic, and at emergency services if it will not stop bleeding.',
     will_it_pass: 'Yes, it does get better, gradually and unevenly, even though it doesn\'t feel that way yet.',
     help_question: 'The quickest ways to a person are your family doctor, or a helpline any time: in the US call or text 988, and https://findahelpline.com lists others.',
-    alcohol_question: 'Yes: a doctor can help you cut down safely, and in the US the SAMHSA helpline (1-800-662-4357) is free, confidential and open any time, and can point you to local services.'
+    alcohol_question: 'Yes: a doctor can help you cut down safely. In the US, the SAMHSA helpline (1-800-662-4357) is free, confidential and open any time, and can point you to local services.'
   } as Partial<Record<string, string>>,
   riskyReliefAgain: 'No, please don\'t: taking those tablets with wine is dangerous, it can slow your breathing while you sleep, and you should not drive while they may still be in your system. If you can\'t sleep tonight, lying awake is miserable but safe. A pharmacist or doctor can help you find something safe for sleep, and if you have already taken them and feel very drowsy or find it hard to breathe, call emergency services.',
   meansSafety: 'Taking them back to a pharmacy, or asking someone you trust to keep them for now, is one of the most protective things you can do while things feel this heavy. Could you do that tomorrow?',
@@ -113,7 +114,7 @@ export const ANSWERS = {
   confidential: 'For an adult, what you tell a doctor or nurse is confidential: they don\'t tell your family, your university or your employer. The only exception is when they believe someone is in serious danger, and even then they would usually talk it through with you first.',
   honestAnswer: 'Thank you for answering me honestly. Thoughts like that, without a plan, are something many people live through, and they still matter.',
   ifStronger: 'If they get stronger, or a plan starts to form, please call or text 988 in the US, or your local emergency number, straight away.',
-  decision: 'I can\'t decide that for you, and you know your life better than I do. It sounds like part of you would like to try it, and trying once doesn\'t commit you to anything. What would make it a little easier?',
+  decision: 'I can\'t decide that for you, and you know your life better than I do. Sometimes it helps to say out loud what draws you towards it and what holds you back. Which of those feels stronger right now?',
   noMoreSkills: 'I\'ve shared the few exercises I have. A doctor, a counsellor or a helpline can offer more than I can.',
   softRisk: 'I want to check something gently, because it matters: when you say that, are you having thoughts of not wanting to be alive, or of harming yourself? ' +
     'If you are, you don\'t have to carry it alone: in the US you can call or text 988, any time, or find a helpline at https://findahelpline.com.'

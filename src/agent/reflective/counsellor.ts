@@ -6,7 +6,7 @@ import { ANSWERS, GENERAL_QUESTIONS, OPENING_QUESTIONS } from './answers.ts'
 import { affirmsOwn, deniesOwn, mentionsOf } from './clauses.ts'
 import { readConversation, freshPicker, sentencesOf, type Conversation } from './conversation.ts'
 import { crisisMemory, everFlagged, FLAGGED_AGAIN, followUp, MISREAD, nextStep, OPEN_DOOR, safeGoodbye, staying } from './crisis-follow-up.ts'
-import { kindOf, type MessageKind } from './kinds.ts'
+import { hasKind, kindOf, type MessageKind } from './kinds.ts'
 import { otherLanguageNote } from './languages.ts'
 import {
   CALLBACKS, CLAUSE_REFLECTIONS, COPING, COPING_QUESTIONS, COPING_REFLECTIONS, FEELING_REFLECTIONS, FEELINGS, LISTENING,
@@ -169,7 +169,10 @@ function normalFor (text: string, recent: string, previous: string): string {
   if (BODY.test(text) || BODY.test(previous)) return ANSWERS.firstAid
   if (PARTNER_HARM.test(recent) && /\b(he|she|him|her|boyfriend|girlfriend|husband|wife|partner)\b/.test(recent)) return ANSWERS.control
   if (IDENTITY.test(recent) && /\b(wrong with me|wrong to be|broken|normal|weird)\b/.test(text)) return ANSWERS.identity
-  if (isGrieving(recent)) return /\b(angry|mad|furious|annoyed|resent\w*)\b/.test(text) ? ANSWERS.griefAnger : ANSWERS.griefNormal
+  if (isGrieving(recent)) {
+    if (/\b(angry|mad|furious|annoyed|resent\w*)\b/.test(text)) return ANSWERS.griefAnger
+    return /\b(not|never|haven'?t|hasn'?t|can'?t|don'?t|didn'?t) (\w+ )?(cried|cry|crying|shed a tear)\b|\bno tears\b/.test(text) ? ANSWERS.griefNoTears : ANSWERS.griefNormal
+  }
   if (/\b(numb|feel nothing|nothing at all)\b/.test(text) && /\b(cry|crying)\b/.test(text)) return ANSWERS.numbAtWork
   // "Is it normal for him to…" asks about someone else's behaviour, not the user's feelings.
   if (/\bnormal (for|that) (him|her|them|my \w+|a \w+|someone|people|he|she|they)\b/.test(text)) return ANSWERS.otherBehaviour
@@ -322,6 +325,11 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
   if (said === 'correction' && memory?.level === 'crisis' && memory.category === 'self_harm') {
     // After a crisis-level flag of self-harm, "I was only joking" is heard as "I'm safe": still followed up, gently.
     return followUp(memory, 'safe_again', fresh) as string
+  }
+  // A misreading put right on the way out: thanked, and no resources pressed on them again.
+  if (said === 'goodbye' && flag?.level !== 'crisis' && hasKind(plain, 'correction')) {
+    const goodbye = fresh(ANSWERS.goodbye) ?? 'Take care.'
+    return everFlagged(conversation.replies) ? `${MISREAD} ${goodbye}` : goodbye
   }
   const opening: string[] = []
   let kind = said

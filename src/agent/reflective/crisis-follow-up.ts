@@ -71,9 +71,10 @@ export function crisisMemory (assistantReplies: string[]): CrisisMemory | undefi
   return undefined
 }
 
-/** True when the conversation was ever flagged: a goodbye then repeats the resources. */
+/** True when the conversation was flagged since the user last put a flag right: a goodbye then repeats the resources. */
 export function everFlagged (assistantReplies: string[]): boolean {
-  return assistantReplies.some(reply => Object.values(MARKS).some(marks => says(reply, marks.crisis) || says(reply, marks.elevated)))
+  const putRight = assistantReplies.findLastIndex(reply => reply.includes(MISREAD))
+  return assistantReplies.slice(putRight + 1).some(reply => Object.values(MARKS).some(marks => says(reply, marks.crisis) || says(reply, marks.elevated)))
 }
 
 // Safety planning (Stanley and Brown's steps), offered one at a time.

@@ -78,6 +78,11 @@ const KINDS: Array<[MessageKind, RegExp]> = [
 /** Questions that match none of the kinds above still deserve an answer, not a mirror. */
 const QUESTION = /\?\s*$|^(is|are|am|can|could|should|would|will|do|does|did|what|why|how|where|when|who)\b/
 
+/** True when any pattern of the kind matches, even where an earlier kind wins ("I'm not suicidal, just tired. night"). */
+export function hasKind (text: string, kind: MessageKind): boolean {
+  return KINDS.some(([candidate, pattern]) => candidate === kind && pattern.test(text))
+}
+
 export function kindOf (text: string): MessageKind {
   if (text === '') return 'empty'
   for (const [kind, pattern] of KINDS) if (pattern.test(text)) return kind

@@ -40,7 +40,7 @@ export interface Topic {
 export const TOPICS: Topic[] = [
   {
     name: 'grief',
-    pattern: /\b(died|dying|passed away|death of|funeral|grief|grieving|bereave\w*|miscarriage|miscarried|stillbirth|stillborn|lost (the|our|my) (baby|pregnancy)|lost (her|him) at \d+ weeks|miss (him|her|them) so|lost my (mum|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|nan|granny|wife|husband|partner|son|daughter|baby|brother|sister|friend|best friend|dog|cat|pet))\b/,
+    pattern: /\b(died|dying|passed away|death of|funeral|grief|grieving|bereave\w*|miscarriage|miscarried|stillbirth|stillborn|lost (the|our|my) (baby|pregnancy)|lost (her|him) at \d+ weeks|miss (him|her|them) so|lost (my|our) (mum|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|nan|granny|wife|husband|partner|son|daughter|baby|brother|sister|friend|best friend|dog|cat|pet)|had to (have (him|her) )?(put (him|her) down|put (him|her) to sleep))\b/,
     phrase: 'the loss you are grieving',
     acknowledgements: [
       "I'm so sorry for your loss.",

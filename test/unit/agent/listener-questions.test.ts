@@ -78,6 +78,8 @@ t.test('"is this normal?" is answered for what it is about', async (t) => {
     [['my boyfriend checks my phone and he goes quiet if im late', 'is it normal to feel scared of getting home late?'], /coercive control/, 'a partner'],
     [['my husband controls the money and reads my messages', 'is this normal in a marriage?'], /coercive control/, 'a spouse'],
     [['my dad died in march', 'is it normal to feel angry at him?'], /angry at the person who died/, 'anger in grief'],
+    [['my nan passed away on sunday', "i haven't cried once. is that weird?"], /Not crying says nothing about how much you cared/, 'no tears in grief'],
+    [['we lost our dog last week, he was 14', 'i still havent cried about it, is something wrong with me'], /Not crying says nothing/, 'no tears for a pet'],
     [['is it normal to feel nothing at work and then cry in the car on the way home?'], /switched off at work/, 'numbness'],
     [['i think i might be gay and my family is really religious', 'is something wrong with me? is it normal?'], /nothing wrong with you/, 'who one is'],
     [['the cut on my arm is throbbing and red', 'is that normal?'], /get it seen today/, 'a wound']
@@ -86,6 +88,15 @@ t.test('"is this normal?" is answered for what it is about', async (t) => {
     const reply = (await converse(app, fresh(), messages)).at(-1)?.reply
     t.match(reply, expected, `${what}: ${reply}`)
     t.notMatch(reply, /A lot of people feel this way at some point/, `${what}: not the mood answer`)
+  }
+})
+
+t.test('"should I?" is not answered as if the user wanted to', async (t) => {
+  const app = await build(t)
+  for (const question of ['should i apply for the job in leeds?', 'do you think i should text him?', 'what would you do?']) {
+    const reply = (await say(app, fresh(), question)).reply
+    t.match(reply, /I can't decide that for you/, `${question} -> ${reply}`)
+    t.notMatch(reply, /part of you would like/, 'no wish put in their mouth')
   }
 })
 

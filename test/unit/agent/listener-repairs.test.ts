@@ -29,6 +29,18 @@ t.test('an elevated flag asks gently, and a user who was misread can put it righ
   }
 })
 
+t.test('a misreading put right on the way out is owned, and no helpline is pressed on them again', async (t) => {
+  const app = await build(t)
+  for (const goodbye of ["lol i'm not suicidal, just tired of the job. night", 'im not suicidal, i just meant work is a lot. gtg', "you misread me, I'm fine. bye"]) {
+    const turns = await converse(app, fresh(), ['sometimes i think everyone would be better off without me', goodbye])
+    t.equal(turns[0]?.safety, 'elevated', 'flagged elevated')
+    t.match(turns[1]?.reply, /sorry I misread you/, `${goodbye}: the misreading owned: ${turns[1]?.reply}`)
+    t.notMatch(turns[1]?.reply, /988|findahelpline|\?/, 'no helpline again, and no question on the way out')
+  }
+  const later = await converse(app, fresh(), ['sometimes i think everyone would be better off without me', "no, i'm not suicidal, i just meant i feel like a burden at work", 'ok bye'])
+  t.notMatch(later[2]?.reply, /988|findahelpline/, 'a goodbye after the misreading was put right: no helpline either')
+})
+
 t.test('after an elevated flag the follow-up is check-ins, never a safety plan; a crisis flag still gets its plan', async (t) => {
   const app = await build(t)
   const elevated = await converse(app, fresh(), ['I want to sleep forever', 'I\'m just so tired of everything at work', 'my boss never says well done', 'it was a long day', 'I guess'])
