@@ -175,6 +175,15 @@ t.test('what 2.5.0 added: a negated act, a question someone else asked, control 
   for (const text of ["no no nothing like that, he's never hit me", 'he has not ever hit me, he just goes quiet']) t.not(screenMessage(text).level, 'crisis', text)
 })
 
+t.test('pills saved up are a stockpile in either order; collecting, counting or sorting one\'s medicine is routine', async (t) => {
+  for (const text of ['i have pills saved up and i am going to take them', 'i have enough pills saved to do it', "i've saved up 40 of my sertraline", 'got paracetamol stashed away in my room', 'been stockpiling my meds']) {
+    t.equal(screenMessage(text).level, 'crisis', `${text}: ${screenMessage(text).signals.join(', ')}`)
+  }
+  for (const text of ['i got my meds from the pharmacy today', 'i counted my pills and im missing two', 'i counted my pills into my weekly organiser', 'my meds saved my life', 'i have painkillers saved for my period', 'i bought painkillers for my back', 'i keep my pills in the kitchen']) {
+    t.equal(screenMessage(text).level, 'none', `${text}: ${screenMessage(text).signals.join(', ')}`)
+  }
+})
+
 t.test('hostile input does not break the screen', async (t) => {
   for (const text of ['', ' ', '\u0000\u0007', '🙂'.repeat(2000), 'a'.repeat(4000), '<script>kill myself</script>', 'ＩＷＡＮＴＴＯＤＩＥ', 'i want to die'.repeat(300)]) {
     const found = screenMessage(text)
