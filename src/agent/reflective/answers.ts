@@ -79,7 +79,7 @@ export const ANSWERS = {
   otherBehaviour: 'I can\'t judge that from here. But if what someone does frightens you, hurts you or makes you feel small, it matters, whether or not other people put up with it, and it is worth talking through with someone you trust or a helpline.',
   noExercises: 'Fair enough: no exercises. They don\'t fix what you are describing, and I\'m sorry if it sounded as if I thought they would.',
   willItPass: {
-    breakup: 'Honestly, yes: the raw hurt of a breakup usually eases, over weeks and months rather than days, and not in a straight line; some days will be worse again for no clear reason. Right now it can feel endless, and that feeling is part of the hurt, not a forecast.',
+    breakup: 'It does ease, honestly: the raw hurt of a breakup usually softens, over weeks and months rather than days, and not in a straight line; some days will be worse again for no clear reason. Right now it can feel endless, and that feeling is part of the hurt, not a forecast.',
     grief: 'There is no set timetable for grief. For most people the sharpest pain softens over months, often with waves around dates and reminders, and the loss becomes something they carry rather than something that floors them every day. If after many months it still stops you getting through your days, a bereavement service or a doctor can help.',
     general: 'Feelings this strong usually do ease, even when that is impossible to imagine from the inside, though rarely in a straight line. If it goes on for weeks and gets in the way of your days, a doctor or counsellor can help it shift.'
   },

@@ -34,7 +34,9 @@ function topicOf (text: string, denied: Set<string> = new Set()): Topic | undefi
 function deniedTopics (conversation: Conversation): Set<string> {
   const denied = new Set<string>()
   for (const turn of conversation.userTurns) {
-    for (const match of turn.matchAll(/(?:\b(?:it's|it is|its|this is|that's|i said it's|i said its) not|^not) (?:really )?(?:about )?(?:the |my )?(\w+)|\bthere(?:'s| is) no (family|one)\b|\b(?:my )?(\w+)(?:'s| is| are) (?:fine|ok|okay|good|great|not the problem|not the issue|not the heavy bit)\b/g)) {
+    for (const match of turn.matchAll(/(?:\b(?:it's|it is|its|this is|that's|i said it's|i said its) not|^not) (?:really )?(?:about )?(?:the |my )?(\w+)|\bthere(?:'s| is) no (family|one)\b|\b(?:my )?(\w+)(?:'s| is| are) (?:fine|ok|okay|good|great|nice|lovely|kind|supportive|not the problem|not the issue|not the heavy bit)\b/g)) {
+      // "My manager is nice but the workload is crushing" still speaks of work.
+      if (/\b(but|except|apart from|though)\b/.test(turn.slice(match.index))) continue
       if (match[2] !== undefined) denied.add('family')
       const word = match[1] ?? match[3]
       if (word !== undefined) for (const topic of TOPICS) if (topic.pattern.test(word)) denied.add(topic.name)

@@ -16,8 +16,9 @@ t.test('"will it ever stop hurting?" is answered for a breakup, a death or in ge
   for (const question of ['will it ever stop hurting?', 'does heartbreak actually get better?', 'is it going to feel like this forever?', 'how long does it take to get over someone?', 'will i ever stop hurting over him?']) {
     const turns = await converse(app, fresh(), [...breakup, question])
     const reply = turns.at(-1)?.reply ?? ''
-    t.match(reply, /usually eases, over weeks and months/, `${question} -> ${reply}`)
+    t.match(reply, /usually softens, over weeks and months/, `${question} -> ${reply}`)
     t.notMatch(reply, /are you having thoughts of hurting someone\?/, 'never asked whether they want to hurt someone')
+    t.notMatch(reply, /^(Honestly, )?yes\b/i, '"forever?" and "how long?" are not answered "yes"')
     if (turns.at(-1)?.safety !== undefined) t.match(reply, /And if /, 'a flag leaves the door open after the answer')
   }
   for (const question of ['how long does grief last?', 'will it ever get easier?', 'does grief ever stop?']) {
@@ -217,6 +218,10 @@ t.test('therapy one can afford and the workplace programme are answered; "my fam
   }
   const family = await converse(app, fresh(), ['i feel so low and stuck', 'i said family DOCTOR. my family is fine. im asking about a doctor', 'its all just heavy'])
   for (const turn of family.slice(1)) t.notMatch(turn.reply, /your family|Family can be/, `${turn.message} -> ${turn.reply}`)
+  const notWork = await converse(app, fresh(), ['my colleagues are nice, work is ok. its the breakup', 'i just feel empty in the evenings', 'like nothing matters'])
+  for (const turn of notWork) t.notMatch(turn.reply, /\b(work|job|colleagues?|manager)\b/i, `work said to be fine: ${turn.message} -> ${turn.reply}`)
+  const stillWork = (await say(app, fresh(), 'my manager is nice but the workload is crushing me')).reply
+  t.match(stillWork, /\b(work|job|workload)\b/i, `"nice but" still speaks of work: ${stillWork}`)
   const again = (await say(app, fresh(), 'i have depression. it got better for a while but its bad again')).reply
   t.notMatch(again, /lighter|glad/, again)
 })
