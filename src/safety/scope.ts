@@ -94,7 +94,12 @@ const RESOLVED = rx(any(
   'older scars', 'scars (?:from|are) (?:years|old|when)', '\\d+ (?:yrs?|years?) old', '\\d+ year old self harm scars',
   'self harm era is over', 'it has been (?:over )?(?:a decade|years|decades)'
 ))
-const RELAPSE = rx(any('relapse', 'relapsed', 'relapsing', 'broke my', 'lost my streak', 'urges?', 'craving', 'tempted', 'want to (?:cut|hurt)', 'miss (?:it|cutting)', 'starting again', 'started again'))
+const RELAPSE = rx(any('relapse', 'relapsed', 'relapsing', 'broke my', 'lost my streak', 'urges?', 'craving', 'tempted', 'want to (?:cut|hurt)', 'miss (?:it|cutting)', 'starting again', 'started again',
+  // "I was two years clean and I cut last night": the streak is over.
+  '(?:cut|cutting|hurt|hurting|harmed|did it|burned|burnt|burning|scratched|scratching) (?:\\S+ ){0,2}(?:again|last night|tonight|today|this morning|yesterday)',
+  'after (?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|many|several) (?:days?|weeks?|months?|years?|yrs?|mos?) (?:clean|free)',
+  'was (?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|many|several) (?:days?|weeks?|months?|years?|yrs?|mos?) (?:clean|free)',
+  '(?:ruined|ended|broke|reset|lost) (?:my |the )?(?:streak|clean time|sobriety|progress)'))
 
 /** A screening question the writer answers: "the form asked about wanting to be dead and I put no". */
 const SCREENING = /\b(?:asked|asks|asking|question|questions|questionnaire|screening|form|survey|checklist|assessment)\b(?: [^ .!?]+){0,4} (?:if|whether|about)\b/
@@ -150,7 +155,7 @@ export function readScope (text: ReadText): MessageScope {
   const serious = once(() => SERIOUS.test(words))
   const trivial = once(() => TRIVIAL.test(words))
   const media = once(() => MEDIA_OR_STUDY.test(words))
-  const resolvedPast = once(() => (RESOLVED.test(words) && !RELAPSE.test(words)) || (PAST.test(words) && RECOVERY.test(words) && !PRESENT.test(words)))
+  const resolvedPast = once(() => !RELAPSE.test(words) && (RESOLVED.test(words) || (PAST.test(words) && RECOVERY.test(words) && !PRESENT.test(words))))
   const joking = once(() => !serious() && ((JOKING.test(words) && trivial()) || TRIVIAL_OFFENCE.test(words) || (trivial() && /\b(?:if i have to|if i hear|if i see|one more)\b/.test(words))))
   const deniedScreening = once(() => (SCREENING.test(words) && DENIAL.test(words)) || CORRECTED.test(words))
   const accident = once(() => ACCIDENT.test(words))

@@ -184,6 +184,16 @@ t.test('pills saved up are a stockpile in either order; collecting, counting or 
   }
 })
 
+t.test('a clean streak said to be over is a relapse, not a resolved past; hurting over someone is a feeling', async (t) => {
+  for (const text of ['i was 2 years clean and i cut last night', 'i was 6 months clean but i burned myself with a lighter yesterday', 'i started cutting again after 3 months clean', 'been hurting again']) {
+    t.equal(screenMessage(text).level, 'crisis', `${text}: ${screenMessage(text).signals.join(', ')}`)
+  }
+  for (const text of ['three years clean from self harm and honestly proud of myself', "back in school i cut, i've been clean for years", 'still hurting since he left', 'kept burning the candle at both ends']) {
+    t.equal(screenMessage(text).level, 'none', `${text}: ${screenMessage(text).signals.join(', ')}`)
+  }
+  t.not(screenMessage('i keep hurting over her').level, 'crisis', 'heartache is never read as self-injury')
+})
+
 t.test('hostile input does not break the screen', async (t) => {
   for (const text of ['', ' ', '\u0000\u0007', '🙂'.repeat(2000), 'a'.repeat(4000), '<script>kill myself</script>', 'ＩＷＡＮＴＴＯＤＩＥ', 'i want to die'.repeat(300)]) {
     const found = screenMessage(text)
