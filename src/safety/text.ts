@@ -19,7 +19,7 @@ const RISK_WORDS = [
   'suicide', 'suicidal', 'myself', 'overdose', 'overdosed', 'unalive', 'worthless', 'hopeless', 'pointless',
   'hanging', 'cutting', 'harming', 'abuse', 'abused', 'abusing', 'raped', 'threatened', 'threatens', 'strangle',
   'strangled', 'choked', 'everyone', 'anymore', 'killing', 'starving', 'laxatives', 'purging', 'kill', 'dying',
-  'razor', 'blade', 'blades', 'noose', 'pills', 'bridge', 'existing', 'exist', 'alive', 'wrists', 'goodbye',
+  'razor', 'blade', 'blades', 'noose', 'pills', 'bridge', 'existing', 'exist', 'disappear', 'alive', 'wrists', 'goodbye',
   'beats', 'punches', 'molested', 'touches', 'stalking', 'tracking', 'nudes', 'bleeding', 'scratching', 'burning',
   'boyfriend', 'girlfriend', 'husband', 'stepdad', 'threatening', 'strangled', 'believe', 'secret'
 ]
@@ -176,7 +176,9 @@ function joined (list: string[]): { text: string, starts: number[] } {
 
 export function readText (message: string): ReadText {
   const doc = nlp.readDoc(normalise(message))
-  const tokens = doc.tokens().out().map(token => token === "n't" ? 'not' : token === "'ll" ? 'will' : token === "'ve" ? 'have' : token === "'m" ? 'am' : token === "'re" ? 'are' : token)
+  const raw = doc.tokens().out()
+  // "'d" is "would" before a verb ("he'd kill me"), "had" before a participle ("he'd left").
+  const tokens = raw.map((token, index) => token === "n't" ? 'not' : token === "'ll" ? 'will' : token === "'ve" ? 'have' : token === "'m" ? 'am' : token === "'re" ? 'are' : token === "'d" ? (/(?:ed|en|been|gone|done|had|got|left|said|told|made)$/.test(raw[index + 1] ?? '') ? 'had' : 'would') : token)
   const words = joined(tokens)
   return {
     words: words.text,

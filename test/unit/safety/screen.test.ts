@@ -194,6 +194,25 @@ t.test('a clean streak said to be over is a relapse, not a resolved past; hurtin
   t.not(screenMessage('i keep hurting over her').level, 'crisis', 'heartache is never read as self-injury')
 })
 
+t.test('"he\'d kill me", wanting to disappear, an adult\'s "our secret", and a truck that is not an abuser', async (t) => {
+  const cases: Array<[string, string, string]> = [
+    ["he said he'd kill me if i ever left", 'crisis', 'abuse'],
+    ["she'd hurt me if i told anyone", 'crisis', 'abuse'],
+    ['i just wanna disapear', 'elevated', 'self_harm'],
+    ['honestly i just want to not exist', 'elevated', 'self_harm'],
+    ['coach says its our secret', 'crisis', 'abuse'],
+    ['my teacher told me it has to be our secret', 'crisis', 'abuse'],
+    ["id be fine if a truck hit me", 'elevated', 'self_harm']
+  ]
+  for (const [text, level, category] of cases) {
+    const found = screenMessage(text)
+    t.same([found.level, found.category], [level, category], `${text}: ${found.signals.join(', ')}`)
+  }
+  for (const text of ["he'd left by then", 'i want to disappear into my bed for a week', 'i want to vanish from social media for a while']) {
+    t.equal(screenMessage(text).level, 'none', `${text}: ${screenMessage(text).signals.join(', ')}`)
+  }
+})
+
 t.test('hostile input does not break the screen', async (t) => {
   for (const text of ['', ' ', '\u0000\u0007', '🙂'.repeat(2000), 'a'.repeat(4000), '<script>kill myself</script>', 'ＩＷＡＮＴＴＯＤＩＥ', 'i want to die'.repeat(300)]) {
     const found = screenMessage(text)
