@@ -42,6 +42,7 @@ const RECOVERY = rx(any(
   'clean', 'recovered', 'recovering', 'recovery', 'better now', 'glad (?:i am|i am still|to be|i stayed|i survived|i did not|that i)',
   'still here', 'not anymore', 'no longer', 'do not anymore', 'have not since', 'got help', 'therapy helped', 'these days i',
   'now i am', 'i am (?:ok|okay|fine|doing well|happy|better|good|safe|proud|grateful|healthy|stable) now', 'proud', 'celebrat\\w*',
+  '(?:been|felt) (?:ok|okay|fine|good|well|better|safe|stable|happy) (?:for (?:years|months|a long time|ages|a while|a few years)|since|ever since)',
   'milestone', 'grateful', 'thankful', 'survived', 'made it', 'came through', 'doing (?:so much )?better', 'in a good place',
   'healed', 'past that', 'behind me', 'got through', 'overcame', 'overcome', 'sober', 'stopped', 'quit', 'haven t',
   'have not (?:cut|self harmed|hurt myself|relapsed)', 'not since', 'i am alive', 'happy to be alive', 'good place', 'stable',

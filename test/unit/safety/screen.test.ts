@@ -213,6 +213,15 @@ t.test('"he\'d kill me", wanting to disappear, an adult\'s "our secret", and a t
   }
 })
 
+t.test('a friend\'s attempt last year is worry, not danger now; "ok for years" is a resolved past; a knife at culinary school is a skill', async (t) => {
+  for (const text of ['my mate tried to kill himself last year and im scared its gonna happen again, how do i help', "i used to self harm in high school but i've been ok for years", 'my knife skills are getting better in culinary school']) {
+    t.equal(screenMessage(text).level, 'none', `${text}: ${screenMessage(text).signals.join(', ')}`)
+  }
+  for (const text of ["my sister tried to kill herself last night and shes not answering", "he said he's going to kill himself tonight, what do i do", 'im bringing a knife to school tomorrow']) {
+    t.equal(screenMessage(text).level, 'crisis', `${text}: ${screenMessage(text).signals.join(', ')}`)
+  }
+})
+
 t.test('hostile input does not break the screen', async (t) => {
   for (const text of ['', ' ', '\u0000\u0007', '🙂'.repeat(2000), 'a'.repeat(4000), '<script>kill myself</script>', 'ＩＷＡＮＴＴＯＤＩＥ', 'i want to die'.repeat(300)]) {
     const found = screenMessage(text)
