@@ -222,6 +222,15 @@ t.test('a friend\'s attempt last year is worry, not danger now; "ok for years" i
   }
 })
 
+t.test('"I don\'t see much point in carrying on" and "nobody would miss me" are a wish to be dead; cutting food or class is not self-injury', async (t) => {
+  for (const text of ["since my wife passed I don't see much point in carrying on, the children are grown", 'at my age nobody would miss me']) {
+    t.equal(screenMessage(text).level, 'elevated', `${text}: ${screenMessage(text).signals.join(', ')}`)
+  }
+  for (const text of ['i started cutting class', "i don't see the point in going to the gym"]) t.equal(screenMessage(text).level, 'none', text)
+  t.notOk(screenMessage('i have been cutting my food into tiny pieces and hiding it so i dont have to eat').signals.includes('self_harm.self_injury'), 'cutting food is not self-injury')
+  t.equal(screenMessage('been cutting again').level, 'crisis')
+})
+
 t.test('hostile input does not break the screen', async (t) => {
   for (const text of ['', ' ', '\u0000\u0007', '🙂'.repeat(2000), 'a'.repeat(4000), '<script>kill myself</script>', 'ＩＷＡＮＴＴＯＤＩＥ', 'i want to die'.repeat(300)]) {
     const found = screenMessage(text)
