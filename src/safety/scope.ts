@@ -78,13 +78,16 @@ const TRIVIAL = rx(any(
   'pizza', 'if i have to', 'if i hear', 'if i see', 'one more', 'so boring'
 ))
 const JOKING = rx(JOKE)
-const SERIOUS = rx(any(
+const GRAVE_WORDS = [
   'not joking', 'not kidding', 'i mean it', 'no joke', 'really want to',
   'tonight', 'pills', 'rope', 'bridge', 'gun', 'blade', 'razor', 'note', 'goodbye', 'plan', 'every day', 'all the time',
   'constantly', 'for weeks', 'for months', 'anymore', 'any more', 'everyone would', 'better off', 'burden', 'worthless',
   'hopeless', 'nobody would', 'no one would', 'therapist', 'hospital', 'depressed', 'depression', 'alone', 'lonely', 'empty',
-  'numb', 'tired of', 'exhausted', 'hate myself', 'hate my life', 'can not do this', 'give up', 'tried', 'again'
-))
+  'numb', 'tired of', 'exhausted', 'hate myself', 'hate my life', 'can not do this', 'give up', 'tried'
+]
+const SERIOUS = rx(any(...GRAVE_WORDS, 'again'))
+/** A petty offence done again ("she ate my food again lol") is still petty: only these make it grave. */
+const GRAVE = rx(any(...GRAVE_WORDS))
 
 /** Recovery said so plainly that it places self-harm in the past whatever else the message says. */
 const RESOLVED = rx(any(
@@ -157,7 +160,8 @@ export function readScope (text: ReadText): MessageScope {
   const trivial = once(() => TRIVIAL.test(words))
   const media = once(() => MEDIA_OR_STUDY.test(words))
   const resolvedPast = once(() => !RELAPSE.test(words) && (RESOLVED.test(words) || (PAST.test(words) && RECOVERY.test(words) && !PRESENT.test(words))))
-  const joking = once(() => !serious() && ((JOKING.test(words) && trivial()) || TRIVIAL_OFFENCE.test(words) || (trivial() && /\b(?:if i have to|if i hear|if i see|one more)\b/.test(words))))
+  const joking = once(() => (TRIVIAL_OFFENCE.test(words) && !GRAVE.test(words)) ||
+    (!serious() && ((JOKING.test(words) && trivial()) || (trivial() && /\b(?:if i have to|if i hear|if i see|one more)\b/.test(words)))))
   const deniedScreening = once(() => (SCREENING.test(words) && DENIAL.test(words)) || CORRECTED.test(words))
   const accident = once(() => ACCIDENT.test(words))
   const parenting = once(() => PARENTING.test(words))
@@ -185,7 +189,13 @@ export function isOwnVoice (text: ReadText, index: number, matched: string): boo
  * The nearest subject before a phrase, in its sentence: "my friend said she wants to die" is about
  * someone else; "my mom thinks I want to die" is about the writer.
  */
+const REPORTING = /^(?:said|says|told|tells|asked|asks|texted|wrote|posted|thinks|joked|jokes)$/
+
 export function isAboutSomeoneElse (text: ReadText, index: number): boolean {
+  // A match that opens with "I" is the writer's own, whoever was named before ("man, I have a plan"),
+  // unless it is someone's words reported ("my sister told me I want to kill myself lol").
+  const reported = text.tokens.slice(Math.max(0, index - 3), index).some(token => REPORTING.test(token))
+  if (FIRST_PERSON_SUBJECT.test(text.tokens[index] ?? '') && !reported) return false
   for (let i = index - 1; i >= Math.max(0, index - 12); i--) {
     const token = text.tokens[i] as string
     if (SENTENCE_ENDS.has(token)) return false

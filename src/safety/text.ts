@@ -48,7 +48,7 @@ const SHORTHAND: Record<string, string> = {
   dont: 'do not', dnt: 'do not', "don't": 'do not', cant: 'can not', "can't": 'can not', cannot: 'can not', wont: 'will not',
   "won't": 'will not', didnt: 'did not', doesnt: 'does not', isnt: 'is not', wasnt: 'was not', arent: 'are not',
   werent: 'were not', wouldnt: 'would not', couldnt: 'could not', shouldnt: 'should not', havent: 'have not',
-  hasnt: 'has not', hadnt: 'had not', aint: 'is not', "ain't": 'is not',
+  hasnt: 'has not', hadnt: 'had not', aint: 'is not', "ain't": 'is not', havnt: 'have not', hvnt: 'have not', eatn: 'eaten', etan: 'eaten',
   youre: 'you are', theyre: 'they are', hes: 'he is', shes: 'she is', thats: "that's", whats: "what's", itll: 'it will',
   // Shorthand whose "not" would read as a negation of what follows.
   ngl: 'honestly', tbh: 'honestly', fr: 'for real', frfr: 'for real', deadass: 'for real', lowkey: 'quietly', highkey: 'really',
@@ -196,10 +196,15 @@ const CLAUSE_BREAKS = new Set(['and', 'but', 'so', 'because', 'though', 'althoug
  * True when wink-nlp puts the token in a negation's scope and the negator is close, in the same
  * clause: "not suicidal" is negated; "not okay and I want to die" is not, though wink's scope runs on.
  */
+/** Verbs a "not" before them keeps to themselves ("don't know", "don't care"). */
+const NOT_THE_ACT = new Set(['know', 'care', 'mind', 'understand', 'remember'])
+
 export function isNegated (text: ReadText, index: number): boolean {
   for (let i = index - 1; i >= Math.max(0, index - 5); i--) {
     const token = text.tokens[i] as string
     if (CLAUSE_BREAKS.has(token)) return false
+    // "I don't know, I just want to die": the "not" is the knowing's, not what follows it.
+    if (NEGATORS.has(token) && i + 1 < index && NOT_THE_ACT.has(text.tokens[i + 1] as string)) return false
     if (NEGATORS.has(token)) return text.negationFlags[index] === true || i >= index - 2
   }
   return false

@@ -231,6 +231,25 @@ t.test('"I don\'t see much point in carrying on" and "nobody would miss me" are 
   t.equal(screenMessage('been cutting again').level, 'crisis')
 })
 
+t.test('"idk" or "man" before the risk does not hide it; a plan with an ordinary aim is not a plan to die; petty offences stay petty', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['idk i just want to die', 'elevated'],
+    ['idk man everything feels pointless and i have a plan', 'crisis'],
+    ['man i have a plan', 'crisis'],
+    ['dude i cut again', 'crisis'],
+    ['i have a plan to end it friday', 'crisis'],
+    ['me when i finally get to die: 🥳', 'elevated'],
+    ['havnt eatn since monday n my heads spinning', 'crisis'],
+    ['im going to make him pay for what he did to my sister, i know where he lives', 'crisis'],
+    ['my brother ate my food again, i am going to kill him tonight with a knife', 'crisis'],
+    ['work is pointless, i have a plan to find a new job', 'none'],
+    ['i want to strangle my flatmate, she ate my food again lol', 'none'],
+    ["i don't want to die", 'none'],
+    ['my uncle asked me to send pics of the dog', 'none']
+  ]
+  for (const [text, level] of cases) t.equal(screenMessage(text).level, level, `${text}: ${screenMessage(text).signals.join(', ')}`)
+})
+
 t.test('hostile input does not break the screen', async (t) => {
   for (const text of ['', ' ', '\u0000\u0007', '🙂'.repeat(2000), 'a'.repeat(4000), '<script>kill myself</script>', 'ＩＷＡＮＴＴＯＤＩＥ', 'i want to die'.repeat(300)]) {
     const found = screenMessage(text)
