@@ -78,6 +78,7 @@ const TRIVIAL = rx(any(
   'pizza', 'if i have to', 'if i hear', 'if i see', 'one more', 'so boring'
 ))
 const JOKING = rx(JOKE)
+/** Words that make a message serious whatever jokes are in it. */
 const GRAVE_WORDS = [
   'not joking', 'not kidding', 'i mean it', 'no joke', 'really want to',
   'tonight', 'pills', 'rope', 'bridge', 'gun', 'blade', 'razor', 'note', 'goodbye', 'plan', 'every day', 'all the time',

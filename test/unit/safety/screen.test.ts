@@ -1,12 +1,17 @@
 // The risk screen on the labelled corpus (test/fixtures/crisis-corpus): recall, false alarms and
 // category accuracy per split and per kind, printed; asserted on `test`, the split written last and
 // never used to tune the rules or the model.
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { readCorpus, type CorpusSplit, type LabelledMessage } from '../../../src/safety/corpus.ts'
 import { startingWords } from '../../../src/safety/rule-index.ts'
 import { RISK_RULES } from '../../../src/safety/rules.ts'
 import { screenMessage } from '../../../src/safety/screen.ts'
 import { SIGNALS } from '../../../src/safety/taxonomy.ts'
+
+/** Each message is screened at its level; the signals are named when one is not. */
+function levelsAre (t: Test, cases: Array<[string, string]>): void {
+  for (const [text, level] of cases) t.equal(screenMessage(text).level, level, `${text}: ${screenMessage(text).signals.join(', ')}`)
+}
 
 const CORPUS = new URL('../../fixtures/crisis-corpus/', import.meta.url)
 const splits: Record<CorpusSplit, LabelledMessage[]> = {
@@ -169,7 +174,7 @@ t.test('what 2.5.0 added: a negated act, a question someone else asked, control 
     ['my son took my bank card and now my account is empty', 'elevated'],
     ['my sister took a load of pills and wont wake up', 'crisis']
   ]
-  for (const [text, level] of risk) t.equal(screenMessage(text).level, level, `${text}: ${screenMessage(text).signals.join(', ')}`)
+  levelsAre(t, risk)
   t.equal(screenMessage('he checks my phone every night').category, 'abuse', "a partner reading one's phone is control")
   // Minimised abuse often opens with a denial: it may still be asked about gently, never as an emergency.
   for (const text of ["no no nothing like that, he's never hit me", 'he has not ever hit me, he just goes quiet']) t.not(screenMessage(text).level, 'crisis', text)
@@ -247,7 +252,7 @@ t.test('"idk" or "man" before the risk does not hide it; a plan with an ordinary
     ["i don't want to die", 'none'],
     ['my uncle asked me to send pics of the dog', 'none']
   ]
-  for (const [text, level] of cases) t.equal(screenMessage(text).level, level, `${text}: ${screenMessage(text).signals.join(', ')}`)
+  levelsAre(t, cases)
 })
 
 t.test('hostile input does not break the screen', async (t) => {
