@@ -5,7 +5,7 @@ import type { ChatTurn } from '../types.ts'
 import { ANSWERS, GENERAL_QUESTIONS, OPENING_QUESTIONS } from './answers.ts'
 import { affirmsOwn, deniesOwn, mentionsOf } from './clauses.ts'
 import { readConversation, freshPicker, sentencesOf, type Conversation } from './conversation.ts'
-import { crisisMemory, everFlagged, FLAGGED_AGAIN, followUp, MISREAD, nextStep, OPEN_DOOR, safeGoodbye, staying } from './crisis-follow-up.ts'
+import { acknowledgeSafe, crisisMemory, everFlagged, FLAGGED_AGAIN, followUp, MISREAD, nextStep, OPEN_DOOR, safeGoodbye, staying } from './crisis-follow-up.ts'
 import { hasKind, kindOf, type MessageKind } from './kinds.ts'
 import { otherLanguageNote } from './languages.ts'
 import {
@@ -26,8 +26,12 @@ const FEELING_CLAUSE = /\bi(?:'m| am)? (?:just |really |kind of |kinda |sometime
 const SAD_EMOJI = /[😢😭😞😔☹🙁😟😥😩😫💔😿]/u
 const HAPPY_EMOJI = /[😊🙂😀😃😄😁❤💕👍🥰😌]/u
 
+/** Someone named only as knowing, helping or being there ("wife knows", "my husband's been great"): not the trouble. */
+const ONLY_THERE = /^(?:my |the )?(?:partner|boyfriend|girlfriend|husband|wife|mum|mom|dad|family|friend|mate|sister|brother)(?:'s| is| has| has been| was)? (?:knows|know|knew|helps|helped|been great|been good|great|supportive|here|there for me|with me|says? (?:i should|to))\b/
+
 function topicOf (text: string, denied: Set<string> = new Set()): Topic | undefined {
-  return TOPICS.find(topic => !denied.has(topic.name) && topic.pattern.test(text))
+  const troubled = sentencesOf(text).filter(sentence => !ONLY_THERE.test(sentence)).join(' ')
+  return TOPICS.find(topic => !denied.has(topic.name) && topic.pattern.test(troubled))
 }
 
 /** Topics the user has said a conversation is not about ("it's not about work", "its not about studying"). */
@@ -182,6 +186,9 @@ function normalFor (text: string, recent: string, previous: string): string {
   return afterBirth ? `${ANSWERS.isNormal[0] as string} ${ANSWERS.afterBirth}` : ANSWERS.isNormal[0] as string
 }
 
+/** "Am I an alcoholic?", "is this a drinking problem?": a question about a label, not where to get help. */
+const ALCOHOLIC = /\b(alcoholic|alco|problem|too much)\b/
+
 /** The reply to a message that is not a plain statement, or undefined when it is one. */
 function answerKind (kind: MessageKind, text: string, conversation: Conversation, fresh: Fresh, flagged = false): string[] | undefined {
   const recent = conversation.userTurns.slice(-6).join(' ')
@@ -202,7 +209,7 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     case 'medical_question': return [ANSWERS.medical, /panic/.test(text) ? SKILLS.breathing.offer : '']
     case 'first_aid_question': return [ANSWERS.firstAid]
     case 'help_question': return [crisisMemory(conversation.replies)?.category === 'self_harm' && /\b(ring|call|phone|at this hour|tonight|right now|now)\b/.test(text) ? ANSWERS.ringNow : helpFor(recent)]
-    case 'alcohol_question': return [ANSWERS.alcoholHelp]
+    case 'alcohol_question': return ALCOHOLIC.test(text) ? [ANSWERS.alcoholic, ANSWERS.alcoholHelp.replace(/^Yes, there is help specifically for drinking\. /, '')] : [ANSWERS.alcoholHelp]
     case 'risky_relief': return [ANSWERS.riskyRelief]
     case 'imposter_question': return [ANSWERS.imposter]
     case 'confidentiality_question': return [ANSWERS.confidential]
@@ -335,6 +342,15 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
   }
   const opening: string[] = []
   let kind = said
+  // "No, I'm not going to do anything daft. Am I an alcoholic is what I'm asking": safety heard, then the question answered.
+  const asked = said === 'safe_again' ? kindOf(restOf(plain, said)) : said
+  const isQuestion = asked.endsWith('_question') || asked === 'will_it_pass' || asked === 'what_to_do' || asked === 'skill_request'
+  if (memory !== undefined && hasKind(plain, 'safe_again') && isQuestion && COMPLETE_KINDS.has(asked)) {
+    opening.push(acknowledgeSafe(fresh))
+    if (said === 'safe_again') plain = restOf(plain, said)
+    kind = asked
+    memory = undefined
+  }
   if (ASIDE_KINDS.has(said)) {
     const rest = restOf(plain, said)
     // A message flagged as a crisis is not a misreading put right, whatever it says; one the screen
@@ -368,7 +384,7 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
     // Asked again for what it has already said in full: say so, rather than repeat it or leave a fragment.
     const sentences = answered.flatMap(sentencesOf)
     if (sentences.length > 0 && sentences.filter(sentence => conversation.saidSentences.has(sentence)).length * 2 >= sentences.length) {
-      const again = ANSWERS.again[kind]
+      const again = kind === 'alcohol_question' && ALCOHOLIC.test(plain) ? ANSWERS.alcoholicAgain : ANSWERS.again[kind]
       if (again !== undefined && !conversation.saidSentences.has(sentencesOf(again)[0] as string)) return withoutQuestions(unsaid([...opening, again], conversation) || again)
       return withoutQuestions(unsaid([...opening, ANSWERS.alreadySaid, fresh(GENERAL_QUESTIONS)], conversation) || ANSWERS.alreadySaid)
     }

@@ -155,6 +155,11 @@ export function nextStep (memory: CrisisMemory, fresh: Fresh): string | undefine
   return fresh(first) ?? fresh(first === steps ? CHECK_INS : steps)
 }
 
+/** Thanks for saying they are safe, when a question of theirs follows it. */
+export function acknowledgeSafe (fresh: Fresh): string {
+  return fresh(ACKNOWLEDGE_SAFE) ?? 'Thank you for telling me you are safe.'
+}
+
 /** Said when the user's message in follow-up mode names no feeling to reflect. */
 export function staying (fresh: Fresh): string | undefined {
   return fresh(STAYING)

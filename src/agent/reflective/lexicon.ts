@@ -55,6 +55,20 @@ export const TOPICS: Topic[] = [
     ]
   },
   {
+    name: 'drinking',
+    pattern: /\b(drinking (more|a lot|too much|every night|most nights|to cope|again|alone|heavily)|more drinks|a few drinks|few more drinks|drink too much|drunk every|bottle of (whisky|whiskey|vodka|wine|gin|rum)|blackout drunk|hungover every|drinking problem|can't stop drinking)\b/,
+    phrase: 'the drinking',
+    acknowledgements: [
+      'It sounds like drinking has become a way of getting through the evenings.',
+      'Thank you for being honest about the drinking; that is not an easy thing to say.'
+    ],
+    questions: [
+      'What does a drink do for you at the end of the day?',
+      'How do you feel about the drinking, when you look at it honestly?',
+      'Has anyone around you noticed, or said anything?'
+    ]
+  },
+  {
     name: 'job_loss',
     pattern: /\b(was laid off|got laid off|been laid off|fired|made redundant|redundancy|lost (my|the) job|unemployed|no job)\b/,
     phrase: 'losing your job',

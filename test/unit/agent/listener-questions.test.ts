@@ -101,6 +101,30 @@ t.test('"should I?" is not answered as if the user wanted to', async (t) => {
   }
 })
 
+t.test('"am I an alcoholic?" is answered without a yes, after "I\'m safe" too; drinking more is heard, and a wife who knows is not the trouble', async (t) => {
+  const app = await build(t)
+  const turns = await converse(app, fresh(), [
+    'lost my job. 25 years. just like that',
+    'wife knows. thats about it. not one for talking about it',
+    'thats not what i said. the job. redundancy. anyway been having a few more drinks than i should of an evening',
+    'i just said. drinking. most nights now. half a bottle of whisky some nights',
+    'no im not going to do anything daft. and im in the uk not america. am i an alcoholic is what im asking',
+    'you didnt answer. am i an alcoholic. yes or no'
+  ])
+  const reply = (index: number): string => turns[index]?.reply ?? ''
+  t.notMatch(reply(1), /Relationships|your partner/, `a wife who knows: ${reply(1)}`)
+  t.match(reply(2), /drink/i, `drinking more is heard: ${reply(2)}`)
+  if (turns[3]?.safety !== undefined) t.match(reply(4), /relieved|safe/, `"I'm safe" is heard before the answer: ${reply(4)}`)
+  t.match(reply(4), /can't diagnose/, reply(4))
+  t.match(reply(4), /Drinkline/, 'the UK line, as they said where they are')
+  t.notMatch(reply(4) + reply(5), /988|SAMHSA/, 'never a US number')
+  t.match(reply(5), /can't give you a yes or no/, reply(5))
+  t.notMatch(reply(5), /^Yes\b/, 'never "yes" to "am I an alcoholic?"')
+  for (const question of ['do i have a drinking problem?', 'is this too much drinking?', 'am i drinking too much']) {
+    t.match((await say(app, fresh(), question)).reply, /can't diagnose/, question)
+  }
+})
+
 t.test('an exercise the user refuses is not given, and pills with drink are never welcomed', async (t) => {
   const app = await build(t)
   for (const message of [
