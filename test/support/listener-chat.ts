@@ -25,6 +25,11 @@ export async function converse (app: FastifyInstance, sessionId: string, message
   return turns
 }
 
+/** The conversation's replies by turn, '' past the end: `const reply = repliesOf(turns); reply(2)`. */
+export function repliesOf (turns: ListenerTurn[]): (index: number) => string {
+  return index => turns[index]?.reply ?? ''
+}
+
 /** A transcript a reviewer can read: what the user would see. */
 export function transcriptOf (title: string, turns: ListenerTurn[]): string {
   return `# ${title}\n\n` + turns.map(turn => `User: ${turn.message}\n${turn.safety !== undefined ? `[safety resources shown: ${turn.safety}]\n` : ''}Listener: ${turn.reply}\n`).join('\n')

@@ -38,11 +38,11 @@ function topicOf (text: string, denied: Set<string> = new Set()): Topic | undefi
 function deniedTopics (conversation: Conversation): Set<string> {
   const denied = new Set<string>()
   for (const turn of conversation.userTurns) {
-    for (const match of turn.matchAll(/(?:\b(?:it's|it is|its|this is|that's|i said it's|i said its) not|^not) (?:really )?(?:about )?(?:the |my )?(\w+)|\bthere(?:'s| is) no (family|one)\b|\b(?:my )?(\w+)(?:'s| is| are) (?:fine|ok|okay|good|great|nice|lovely|kind|supportive|not the problem|not the issue|not the heavy bit)\b/g)) {
+    for (const match of turn.matchAll(/\b(?:why do you|stop|quit) (?:keep )?(?:going on|asking|talking|on) about (?:the |my )?(\w+)|(?:\b(?:it's|it is|its|this is|that's|i said it's|i said its) not|^not) (?:really )?(?:about )?(?:the |my )?(\w+)|\bthere(?:'s| is) no (family|one)\b|\b(?:my )?(\w+)(?:'s| is| are) (?:fine|ok|okay|good|great|nice|lovely|kind|supportive|not the problem|not the issue|not the heavy bit)\b/g)) {
       // "My manager is nice but the workload is crushing" still speaks of work.
       if (/\b(but|except|apart from|though)\b/.test(turn.slice(match.index))) continue
-      if (match[2] !== undefined) denied.add('family')
-      const word = match[1] ?? match[3]
+      if (match[3] !== undefined) denied.add('family')
+      const word = match[1] ?? match[2] ?? match[4]
       if (word !== undefined) for (const topic of TOPICS) if (topic.pattern.test(word)) denied.add(topic.name)
     }
   }
@@ -161,7 +161,18 @@ const BODY = /\b(wound|gash|stitches|infected|infection|pus|scab|blister)\b|\b(c
 const IDENTITY = /\b(gay|bi|bisexual|lesbian|trans|transgender|queer|non-?binary|sexuality|questioning|like (girls|boys|guys)|attracted to (girls|boys|guys|women|men|the same))\b/
 
 /** Where to find help, for what the conversation has been about: drinking, a child not eating, a partner, or in general. */
+const FAINTING = /\b(faint\w*|passed out|blacked out|black out|collapsed|dizzy|light-?headed)\b/
+/** Eating very little or training to make up for food. */
+const EATING_HARM = /\b(\d+ ?(k?cals?|calories)|calories|not eating|barely eat\w*|skip(ping)? meals|restrict\w*|starv\w*|fasting|cardio|treadmill|over-?exercis\w*|gym|eat(ing)? (so |very )?little|only eat|purg\w*|laxatives?|eating disorder)\b/
+
+/** A death by suicide of someone the user lost. */
+const SUICIDE_LOSS = /\b(killed (himself|herself|themselves)|took (his|her|their) own life|died by suicide|to suicide|suicide (loss|bereavement)|bereaved by suicide|sobs|survivors of bereavement|inquest)\b/
+
+/** Bullying, abuse or control the user lives with: "is it my fault?" is answered no. */
+const DONE_TO_THEM = /\b(bull(y|ied|ying|ies)|make fun of me|made fun of me|making fun of me|laugh(s|ed)? at me|mock(s|ed|ing)? me|group ?chat|picks? on me|hits? me|hurts? me|shoves? me|pushe[sd]? me|controls?|checks my phone|threaten\w*|abus\w*|touch(es|ed)? me|screams? at me|calls? me names)\b/
+
 function helpFor (recent: string): string {
+  if (SUICIDE_LOSS.test(recent)) return ANSWERS.lossSupport
   if (/\b(drinking|drink|alcohol|booze|whiskey|whisky|vodka|wine|beers?|hungover)\b/.test(recent)) return ANSWERS.alcoholHelp
   if (/\b(stopped eating|not eating|isn'?t eating|won'?t eat|barely eats?|skipping meals|pushes (his|her|their) food|nearly fainted|fainted)\b/.test(recent) && /\b(son|daughter|child|kid|teen|he|she)\b/.test(recent)) return ANSWERS.eatingHelp
   if (PARTNER_HARM.test(recent) && /\b(he|she|boyfriend|girlfriend|husband|wife|partner)\b/.test(recent)) return ANSWERS.abuseHelp
@@ -177,7 +188,7 @@ function normalFor (text: string, recent: string, previous: string): string {
   if (IDENTITY.test(recent) && /\b(wrong with me|wrong to be|broken|normal|weird)\b/.test(text)) return ANSWERS.identity
   if (isGrieving(recent)) {
     if (/\b(angry|mad|furious|annoyed|resent\w*)\b/.test(text)) return ANSWERS.griefAnger
-    return /\b(not|never|haven'?t|hasn'?t|can'?t|don'?t|didn'?t) (\w+ )?(cried|cry|crying|shed a tear)\b|\bno tears\b/.test(text) ? ANSWERS.griefNoTears : ANSWERS.griefNormal
+    return /\b(not|never|haven'?t|hasn'?t|can'?t|couldn'?t|don'?t|didn'?t) (\w+ )?(\w+ )?(cried|cry|crying|shed a tear)\b|\bno tears\b|\bcan'?t\b.{0,20}\bcry\b/.test(text) ? ANSWERS.griefNoTears : ANSWERS.griefNormal
   }
   if (/\b(numb|feel nothing|nothing at all)\b/.test(text) && /\b(cry|crying)\b/.test(text)) return ANSWERS.numbAtWork
   // "Is it normal for him to…" asks about someone else's behaviour, not the user's feelings.
@@ -206,9 +217,18 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     case 'bot_remark': return [ANSWERS.botRemark]
     case 'not_listening': return [ANSWERS.notListening, 'What is the part I have missed?']
     case 'anger_at_chat': return [fresh(ANSWERS.anger) ?? 'I\'m sorry.', 'What would actually help right now?']
-    case 'medical_question': return [ANSWERS.medical, /panic/.test(text) ? SKILLS.breathing.offer : '']
+    case 'medical_question': {
+      // Fainting is the body's alarm, not panic: after eating little or training hard it is the eating that is asked about.
+      if (FAINTING.test(text)) {
+        const asked = /\?|\b(bad|serious|be honest|normal|worry|worried)\b/.test(text)
+        return EATING_HARM.test(recent) ? [asked ? ANSWERS.faintingSerious : '', ANSWERS.faintingEating] : [ANSWERS.fainting]
+      }
+      return [ANSWERS.medical, /panic/.test(text) ? SKILLS.breathing.offer : '']
+    }
     case 'first_aid_question': return [ANSWERS.firstAid]
     case 'help_question': return [crisisMemory(conversation.replies)?.category === 'self_harm' && /\b(ring|call|phone|at this hour|tonight|right now|now)\b/.test(text) ? ANSWERS.ringNow : helpFor(recent)]
+    case 'eating_question': return [ANSWERS.eatingSelf]
+    case 'fault_question': return [SUICIDE_LOSS.test(recent) ? ANSWERS.lossFault : DONE_TO_THEM.test(recent) ? ANSWERS.blameFault : ANSWERS.ownFault]
     case 'alcohol_question': return ALCOHOLIC.test(text) ? [ANSWERS.alcoholic, ANSWERS.alcoholHelp.replace(/^Yes, there is help specifically for drinking\. /, '')] : [ANSWERS.alcoholHelp]
     case 'risky_relief': return [ANSWERS.riskyRelief]
     case 'imposter_question': return [ANSWERS.imposter]
@@ -281,7 +301,7 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
 }
 
 // Kinds whose reply ends there: no extra question after them.
-const COMPLETE_KINDS = new Set<MessageKind>(['eap_question', 'affordable_question', 'coming_out_question', 'permission_to_ask', 'identity_disclosure', 'means_question', 'confidentiality_question', 'will_it_pass', 'alcohol_question', 'risky_relief', 'imposter_question', 'stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question', 'decision_question', 'carer_question', 'control_question', 'medication_question', 'opinion_question', 'roleplay_request'])
+const COMPLETE_KINDS = new Set<MessageKind>(['eating_question', 'fault_question', 'eap_question', 'affordable_question', 'coming_out_question', 'permission_to_ask', 'identity_disclosure', 'means_question', 'confidentiality_question', 'will_it_pass', 'alcohol_question', 'risky_relief', 'imposter_question', 'stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question', 'decision_question', 'carer_question', 'control_question', 'medication_question', 'opinion_question', 'roleplay_request'])
 
 /** Kinds often said alongside something else ("it's weird talking to a bot. anyway it's mainly maths"): answered, then the rest too. */
 const ASIDE_KINDS = new Set<MessageKind>(['asks_if_human', 'bot_remark', 'correction', 'apology', 'declines_exercises', 'anger_at_chat', 'repetition_remark', 'not_listening'])
@@ -385,7 +405,9 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
     const sentences = answered.flatMap(sentencesOf)
     if (sentences.length > 0 && sentences.filter(sentence => conversation.saidSentences.has(sentence)).length * 2 >= sentences.length) {
       const again = kind === 'alcohol_question' && ALCOHOLIC.test(plain) ? ANSWERS.alcoholicAgain : ANSWERS.again[kind]
-      if (again !== undefined && !conversation.saidSentences.has(sentencesOf(again)[0] as string)) return withoutQuestions(unsaid([...opening, again], conversation) || again)
+      // A part of the answer not yet said ("Yes, it is that serious") still comes first.
+      const fresher = answered.filter(part => part !== '' && sentencesOf(part).every(sentence => !conversation.saidSentences.has(sentence)))
+      if (again !== undefined && !conversation.saidSentences.has(sentencesOf(again)[0] as string)) return withoutQuestions(unsaid([...opening, ...fresher, again], conversation) || again)
       return withoutQuestions(unsaid([...opening, ANSWERS.alreadySaid, fresh(GENERAL_QUESTIONS)], conversation) || ANSWERS.alreadySaid)
     }
     return withoutQuestions(unsaid([...opening, ...answered], conversation) || answered.join(' '))
@@ -450,7 +472,8 @@ function fittingOffer (text: string, conversation: Conversation): string | undef
     ? SKILLS.breathing
     : /\b(can't sleep|insomnia|awake all night|lying awake)\b/.test(text)
       ? SKILLS.sleep
-      : SELF_CRITICISM.test(text) ? SKILLS.thought : undefined
+      // Guilt after a loss ("I should have seen it") is grief, not a thinking habit to reframe.
+      : SELF_CRITICISM.test(text) && !isGrieving(conversation.userTurns.slice(-6).join(' ')) ? SKILLS.thought : undefined
   if (skill === undefined || conversation.replies.some(reply => reply.includes(skill.offer))) return undefined
   return skill.offer
 }

@@ -15,7 +15,7 @@ import { localised } from './region.ts'
 import { regionOf } from '../../safety/region.ts'
 
 /** Questions with a reviewed answer that a flagged message still gets: the answer first. */
-const ANSWERED_WHEN_FLAGGED = new Set<MessageKind>(['confidentiality_question', 'risky_relief', 'will_it_pass', 'help_question', 'alcohol_question', 'medication_question', 'first_aid_question', 'normal_question', 'imposter_question', 'practical_question'])
+const ANSWERED_WHEN_FLAGGED = new Set<MessageKind>(['fault_question', 'confidentiality_question', 'risky_relief', 'will_it_pass', 'help_question', 'alcohol_question', 'medication_question', 'first_aid_question', 'normal_question', 'imposter_question', 'practical_question'])
 
 /** The fixed reply to a flagged message, after a short note in the user's language when it is not English. */
 function flaggedReply (crisis: NonNullable<StreamOptions['crisis']>, history: ChatTurn[]): string {
@@ -27,7 +27,7 @@ function flaggedReply (crisis: NonNullable<StreamOptions['crisis']>, history: Ch
   const kind = ANSWERED_WHEN_FLAGGED.has(whole) ? whole : sentencesOf(plain).map(sentence => kindOf(sentence)).find(found => ANSWERED_WHEN_FLAGGED.has(found)) ?? whole
   if (kind === 'leaving' || (kind === 'goodbye' && crisis.level === 'elevated')) return safeGoodbye(crisis.category, kind === 'leaving')
   // A symptom that may need a doctor now ("chest tight, arm tingling") is answered as that first.
-  if (kind === 'medical_question' && crisis.level === 'elevated') return ANSWERS.medical
+  if (kind === 'medical_question' && crisis.level === 'elevated') return `${composeReply(history)} ${OPEN_DOOR[crisis.category]}`
   // A wound, or pills taken with drink, is the body's danger first: its first aid, then the crisis reply.
   if (crisis.level === 'crisis' && (kind === 'first_aid_question' || kind === 'risky_relief')) {
     return `${kind === 'first_aid_question' ? ANSWERS.firstAid : ANSWERS.riskyRelief} ${CRISIS_REPLIES[crisis.category]}`

@@ -40,7 +40,7 @@ export interface Topic {
 export const TOPICS: Topic[] = [
   {
     name: 'grief',
-    pattern: /\b(died|dying|passed away|death of|funeral|grief|grieving|bereave\w*|miscarriage|miscarried|stillbirth|stillborn|lost (the|our|my) (baby|pregnancy)|lost (her|him) at \d+ weeks|miss (him|her|them) so|lost (my|our) (mum|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|nan|granny|wife|husband|partner|son|daughter|baby|brother|sister|friend|best friend|dog|cat|pet)|had to (have (him|her) )?(put (him|her) down|put (him|her) to sleep))\b/,
+    pattern: /\b(died|dying|passed away|death of|funeral|grief|grieving|bereave\w*|(killed|hanged|shot) (himself|herself|themselves)|took (his|her|their) own life|died by suicide|to suicide|inquest|miscarriage|miscarried|stillbirth|stillborn|lost (the|our|my) (baby|pregnancy)|lost (her|him) at \d+ weeks|miss (him|her|them) so|lost (my|our) (mum|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|nan|granny|wife|husband|partner|son|daughter|baby|brother|sister|friend|best friend|dog|cat|pet)|had to (have (him|her) )?(put (him|her) down|put (him|her) to sleep))\b/,
     phrase: 'the loss you are grieving',
     acknowledgements: [
       "I'm so sorry for your loss.",
@@ -52,6 +52,20 @@ export const TOPICS: Topic[] = [
       'How have the days been since they died?',
       'What has helped you, even a little, in the moments when the grief is heaviest?',
       'Who in your life knows how much you are carrying right now?'
+    ]
+  },
+  {
+    name: 'eating',
+    pattern: /\b(\d+ ?(k?cals?|calories)( a day)?|counting calories|skip(ping)? meals|not eating|barely eat(ing)?|restrict(ing)?|starv(ing|e myself)|purg(e|ing)|laxatives|make myself sick|hours of cardio|burn (it|them|the calories) off|eating disorder|bingeing|binge eating)\b/,
+    phrase: 'food and your body',
+    acknowledgements: [
+      'It sounds like food and exercise are taking up a lot of room in your days.',
+      'Thank you for being open about the eating; it can be hard to talk about.'
+    ],
+    questions: [
+      'How is your body feeling at the moment, with the eating and the exercise?',
+      'What goes through your mind when you think about eating more?',
+      'Does anyone around you know how things are with food?'
     ]
   },
   {

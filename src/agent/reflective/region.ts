@@ -17,6 +17,10 @@ interface Helplines {
   alcoholLine?: string
   /** The LGBTQ+ line, after "in <where>,". */
   lgbtLine?: string
+  /** The eating disorder helpline, as a sentence. */
+  eatingLine?: string
+  /** Support after a death by suicide, as a sentence. */
+  lossLine?: string
   /** Where a wound is seen the same day, after "get it seen today at". */
   urgentCare?: string
 }
@@ -32,6 +36,8 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
     therapists: 'in the UK, your GP or NHS Talking Therapies, which you can refer yourself to',
     alcoholLine: 'Drinkline (0300 123 1110) is free and confidential, and your GP can refer you to local alcohol services',
     lgbtLine: 'Switchboard (0800 0119 100)',
+    eatingLine: 'In the UK, Beat (0808 801 0677) is free, and can help with what to say to your family and your GP',
+    lossLine: 'In the UK, Survivors of Bereavement by Suicide (SOBS, 0300 111 5065) runs groups and a helpline, the Support After Suicide Partnership (https://supportaftersuicide.org.uk) lists help near you, and Cruse Bereavement Support (0808 808 1677) is there too',
     urgentCare: 'an urgent treatment centre or walk-in centre (NHS 111 can tell you where, and a nurse there will not tell your family or university)'
   },
   ie: {
@@ -54,7 +60,9 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
     emergency: '000',
     abuseLine: '1800RESPECT line (1800 737 732, any time)',
     alcoholLine: 'the National Alcohol and Other Drug Hotline (1800 250 015) is free and confidential',
-    lgbtLine: 'QLife (1800 184 527)'
+    lgbtLine: 'QLife (1800 184 527)',
+    eatingLine: 'In Australia, the Butterfly Foundation (1800 33 4673) is free, and your GP is a good first step',
+    lossLine: 'In Australia, StandBy Support After Suicide (1300 727 247) supports anyone bereaved by suicide, for free'
   },
   // A country with no lines listed here: the directory, and the local emergency number.
   other: {
@@ -92,6 +100,10 @@ function replacements (lines: Helplines): Array<[RegExp, string]> {
       lines.alcoholLine !== undefined ? `In ${lines.where}, ${lines.alcoholLine}` : `${DIRECTORY.replace(/^a/, 'A')} can point you to alcohol services`],
     [/in the US, the Trevor Project \(1-866-488-7386, or text START to 678-678\)/g, lines.lgbtLine !== undefined ? `in ${lines.where}, ${lines.lgbtLine}` : DIRECTORY]
   ]
+  found.push([/In the US, the ANAD helpline \(1-888-375-7767\) is free, and your doctor is a good first step/g,
+    lines.eatingLine ?? `${DIRECTORY.replace(/^a/, 'A')} can point you to eating disorder support, and your doctor is a good first step`])
+  found.push([/In the US, the American Foundation for Suicide Prevention lists suicide loss support groups near you \(https:\/\/afsp\.org\), and local hospices often run them too/g,
+    lines.lossLine ?? `${DIRECTORY.replace(/^a/, 'A')} can point you to groups for people bereaved by suicide near you`])
   if (lines.emergency === LOCAL_EMERGENCY) found.push([/call 911 or your local emergency number/g, `call ${LOCAL_EMERGENCY}`])
   if (lines.emergency !== undefined) found.push([/call 911/g, `call ${lines.emergency}`])
   if (lines.therapists !== undefined) {

@@ -4,7 +4,7 @@
 // the questions counsellors reviewing it saw left unanswered, asked here in many phrasings.
 import t from 'tap'
 import { build } from '../../support/helper.ts'
-import { converse, say } from '../../support/listener-chat.ts'
+import { converse, repliesOf, say } from '../../support/listener-chat.ts'
 
 let session = 0
 const fresh = (): string => `questions-${session++}`
@@ -111,7 +111,7 @@ t.test('"am I an alcoholic?" is answered without a yes, after "I\'m safe" too; d
     'no im not going to do anything daft. and im in the uk not america. am i an alcoholic is what im asking',
     'you didnt answer. am i an alcoholic. yes or no'
   ])
-  const reply = (index: number): string => turns[index]?.reply ?? ''
+  const reply = repliesOf(turns)
   t.notMatch(reply(1), /Relationships|your partner/, `a wife who knows: ${reply(1)}`)
   t.match(reply(2), /drink/i, `drinking more is heard: ${reply(2)}`)
   if (turns[3]?.safety !== undefined) t.match(reply(4), /relieved|safe/, `"I'm safe" is heard before the answer: ${reply(4)}`)
@@ -123,6 +123,56 @@ t.test('"am I an alcoholic?" is answered without a yes, after "I\'m safe" too; d
   for (const question of ['do i have a drinking problem?', 'is this too much drinking?', 'am i drinking too much']) {
     t.match((await say(app, fresh(), question)).reply, /can't diagnose/, question)
   }
+})
+
+t.test('bereaved by suicide: heard as grief, tears that will not come answered, groups for this loss named where they are, and "is it my fault?" answered', async (t) => {
+  const app = await build(t)
+  const turns = await converse(app, fresh(), [
+    'My little brother killed himself four months ago.',
+    'I feel so guilty. He texted me the week before and I didn\'t reply for two days. Why do you keep going on about family',
+    "At the funeral everyone was sobbing and I couldn't cry at all. Is something wrong with me?",
+    "Are there support groups for people bereaved by suicide? I'm in the UK",
+    "Do you think it's my fault?",
+    "Honestly a real person. I'm going to go."
+  ])
+  const reply = repliesOf(turns)
+  t.notMatch(reply(0) + reply(1), /Family can be|your family|stored by the service/, 'a brother\'s death is grief, and "do you keep" is not a privacy question')
+  t.match(reply(2), /Not crying says nothing about how much you cared/, reply(2))
+  t.notMatch(reply(2), /crying every day/, 'not the answer for someone who cannot stop crying')
+  t.match(reply(3), /Survivors of Bereavement by Suicide/, reply(3))
+  t.notMatch(reply(3), /afsp|988/, 'the UK lines, not the US ones')
+  t.match(reply(4), /not the same as causing a death/, reply(4))
+  t.notMatch(reply(4), /can't decide that for you/, '"is it my fault?" is not a decision')
+  t.match(reply(5), /Take care/, '"I\'m going to go" is a goodbye')
+  for (const [context, question, expected] of [
+    [['there is a group chat at school where they all make fun of me'], 'is it my fault?', /never the fault of the person it is done to/],
+    [['my mum killed herself when i was 12'], 'could i have stopped her?', /not the same as causing a death/],
+    [['i failed my driving test again'], 'is it my fault', /What makes you think it might be your fault/]
+  ] as Array<[string[], string, RegExp]>) {
+    t.match((await converse(app, fresh(), [...context, question])).at(-1)?.reply, expected, `${context.join(' / ')} / ${question}`)
+  }
+})
+
+t.test('fainting while eating little is met with a doctor, not a breathing exercise; "do I have an eating disorder?" is answered with help where they are', async (t) => {
+  const app = await build(t)
+  const turns = await converse(app, fresh(), [
+    'im in leeds. i only eat like 800 calories and do 2 hours of cardio, just trying to be healthy',
+    'i fainted at the gym yesterday. on the treadmill',
+    'is it that bad? like fainting. be honest',
+    'do you think i have an eating disorder?'
+  ])
+  const reply = repliesOf(turns)
+  t.match(reply(0), /food|eating/, `the eating is heard: ${reply(0)}`)
+  for (const index of [1, 2]) {
+    t.match(reply(index), /a doctor/, `${turns[index]?.message} -> ${reply(index)}`)
+    t.notMatch(reply(index), /Breathe in|breathing exercise|short walk|Chest pain or tightness/, 'no breathing, walk or chest-pain script')
+  }
+  t.notMatch(reply(1), /^Yes\b/, 'a statement is not answered "yes"')
+  t.match(reply(2), /^Yes, it is that serious/, 'the question is answered')
+  t.match(reply(3), /can't diagnose/, reply(3))
+  t.match(reply(3), /Beat \(0808 801 0677\)/, 'the UK line')
+  t.match((await say(app, fresh(), 'i passed out at work this morning, should i see a doctor?')).reply, /Fainting needs a doctor/, 'fainting without eating talk')
+  t.notMatch((await say(app, fresh(), 'i nearly passed out laughing at that video')).reply, /doctor/, 'a figure of speech is not fainting')
 })
 
 t.test('an exercise the user refuses is not given, and pills with drink are never welcomed', async (t) => {
