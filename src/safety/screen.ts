@@ -83,6 +83,8 @@ function tokenIndexAt (starts: number[], offset: number): number {
   return low
 }
 
+const WOULD_BE_WITHOUT_ME = /\b(?:would|will) be (?:\S+ ){0,3}without me\b/
+
 /** A negator before the act ("he has never hit me"), not one that makes it worse ("he never stops"). */
 const NEGATED_ACT = /\b(?:never|not|no longer)\b(?! (?:stops?|stopped|lets?|let|allows?|just|only|even|once|sorry|apologi[sz]es?)\b)/
 
@@ -103,7 +105,8 @@ function counts (rule: RiskRule, text: ReadText, scope: MessageScope, index: num
   if (definition.category !== 'self_harm' || rule.signal === 'self_harm.other_person_in_danger') return true
   if (scope.resolvedPast || scope.deniedScreening) return false
   if (scope.accident && (rule.signal === 'self_harm.self_injury' || rule.signal === 'self_harm.attempt')) return false
-  return !isAboutSomeoneElse(text, index)
+  // "They would be calmer without me": others are named, the writer is the one who would be gone.
+  return !isAboutSomeoneElse(text, index) || WOULD_BE_WITHOUT_ME.test(text.words)
 }
 
 /** The message's words as one string, where each word starts in it, and the words themselves. */

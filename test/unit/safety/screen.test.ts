@@ -255,6 +255,15 @@ t.test('"idk" or "man" before the risk does not hide it; a plan with an ordinary
   levelsAre(t, cases)
 })
 
+t.test('"they would be calmer without me" and "only one more problem for them" are heard, in learner English too', async (t) => {
+  levelsAre(t, [
+    ['my family would be more tranquil without me, that I am only one more problem for them', 'elevated'],
+    ['they would be calmer without me', 'elevated'],
+    ['i am just one more problem for them', 'elevated'],
+    ['my friends had more fun without me at the party', 'none']
+  ])
+})
+
 t.test('hostile input does not break the screen', async (t) => {
   for (const text of ['', ' ', '\u0000\u0007', '🙂'.repeat(2000), 'a'.repeat(4000), '<script>kill myself</script>', 'ＩＷＡＮＴＴＯＤＩＥ', 'i want to die'.repeat(300)]) {
     const found = screenMessage(text)
