@@ -62,25 +62,29 @@ export class TherapyBotError extends Error {
 /**
  * 400 MESSAGE_TOO_LONG: the message is over the server's limit (MAX_MESSAGE_CHARS) and was not
  * stored. Keep the user's text, tell them, and let them send it split into shorter messages.
+ * When the text itself tripped the crisis screen, `safety` holds the resources to show now.
  */
 export class MessageTooLongError extends TherapyBotError {
   override name = 'MessageTooLongError'
   /** The most characters one message may hold, as the server named it (undefined if it did not). */
   readonly limit: number | undefined
+  /** The crisis resources, when the refused text tripped the screen: show them as for a safety event. */
+  readonly safety: Vocabulary.SafetyEvent['safety'] | undefined
 
-  constructor (message: string, limit: number | undefined) {
+  constructor (message: string, limit: number | undefined, safety?: Vocabulary.SafetyEvent['safety']) {
     super(message, 400, 'MESSAGE_TOO_LONG')
     this.limit = limit
+    this.safety = safety
   }
 }
 
-interface ErrorBody { error?: string, code?: string, limit?: unknown }
+interface ErrorBody { error?: string, code?: string, limit?: unknown, safety?: Vocabulary.SafetyEvent['safety'] }
 
 /** The error a JSON error body stands for, typed by its code. */
 function answeredError (status: number, body: ErrorBody): TherapyBotError {
   const message = body.error ?? `HTTP ${status}`
   if (body.code === 'MESSAGE_TOO_LONG') {
-    return new MessageTooLongError(message, typeof body.limit === 'number' ? body.limit : undefined)
+    return new MessageTooLongError(message, typeof body.limit === 'number' ? body.limit : undefined, body.safety)
   }
   return new TherapyBotError(message, status, body.code ?? 'HTTP_ERROR')
 }

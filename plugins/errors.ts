@@ -7,6 +7,7 @@ import type { FastifySchemaValidationError } from 'fastify/types/schema.js'
 import { httpErrors } from '@fastify/sensible'
 import { ServiceError } from '../src/errors.ts'
 import type { RequestErrorCode } from '../src/vocabulary.ts'
+import { refusedTextSafety } from '../src/safety/refused-text.ts'
 
 export interface ErrorBody {
   error: string
@@ -145,6 +146,12 @@ export default fp(async function errorsPlugin (app: FastifyInstance) {
     const body = toErrorBody(error)
     // A stream cap frees up as replies end: worth a retry soon.
     if (body.code === 'TOO_MANY_STREAMS' || body.code === 'SERVER_BUSY') reply.header('Retry-After', '1')
+    // A message refused for its length may still be a cry for help: the resources come with the refusal.
+    const safety = body.code === 'MESSAGE_TOO_LONG' ? refusedTextSafety(request.server.safety, request.body) : undefined
+    if (safety !== undefined) {
+      request.log.warn({ safety: { level: safety.level, category: safety.category } }, 'crisis protocol triggered on a refused message')
+      return reply.code(body.statusCode).type('application/json').send({ ...body, safety })
+    }
     if (body.statusCode === 500) request.log.error({ err: error }, 'request failed')
     else if (body.statusCode === 503) request.log.warn({ code: body.code }, 'request refused: unavailable')
     else request.log.info({ code: body.code }, 'request refused')

@@ -1,14 +1,15 @@
 // The HTTP contract's shared schemas: the error body, ids in bodies and paths, stored messages and
 // flags as the history returns them, and the event stream's 200 response.
 import { Type } from 'typebox'
-import { EVENT_SCHEMAS, MessageStatusSchema, RequestErrorCodeSchema, RiskCategorySchema, RiskLevelSchema, RoleSchema } from '../src/vocabulary.ts'
+import { EVENT_SCHEMAS, SafetyPayloadSchema, MessageStatusSchema, RequestErrorCodeSchema, RiskCategorySchema, RiskLevelSchema, RoleSchema } from '../src/vocabulary.ts'
 
 // Component names that shadow nothing in a generated client (not `Error`, not `ErrorEvent`).
 export const ErrorSchema = Type.Object({
   error: Type.String({ description: 'What went wrong, naming the field or cause' }),
   code: RequestErrorCodeSchema,
   statusCode: Type.Integer({ description: 'The HTTP status, repeated' }),
-  limit: Type.Optional(Type.Integer({ description: 'MESSAGE_TOO_LONG only: the most characters a message may have (MAX_MESSAGE_CHARS)' }))
+  limit: Type.Optional(Type.Integer({ description: 'MESSAGE_TOO_LONG only: the most characters a message may have (MAX_MESSAGE_CHARS)' })),
+  safety: Type.Optional({ ...SafetyPayloadSchema, description: 'MESSAGE_TOO_LONG only, when the refused text itself trips the crisis screen: the resources to show now, as in a safety event (nothing is stored or recorded)' })
 }, { $id: 'ApiError', description: 'The JSON body of every error answered before a stream starts' })
 
 /** A reference to the shared ApiError schema, for response maps. */

@@ -71,13 +71,16 @@ export const CrisisResourceEventSchema = Type.Object({
   description: Type.Optional(Type.String())
 })
 
+/** What the crisis protocol shows: its level, category, message and resources. */
+export const SafetyPayloadSchema = Type.Object({
+  level: RiskLevelSchema,
+  category: RiskCategorySchema,
+  message: Type.String(),
+  resources: Type.Array(CrisisResourceEventSchema)
+})
+
 export const SafetyEventSchema = Type.Object({
-  safety: Type.Object({
-    level: RiskLevelSchema,
-    category: RiskCategorySchema,
-    message: Type.String(),
-    resources: Type.Array(CrisisResourceEventSchema)
-  })
+  safety: SafetyPayloadSchema
 }, { $id: 'SafetyEvent', additionalProperties: false, description: 'Crisis resources, before any content, when the crisis protocol fires' })
 export type SafetyEvent = Static<typeof SafetyEventSchema>
 

@@ -199,6 +199,11 @@ t.test('a message over the limit is a MessageTooLongError naming the limit, and 
   t.ok(error instanceof TherapyBotError, 'and still a TherapyBotError')
   t.match(error, { status: 400, code: 'MESSAGE_TOO_LONG', limit: 50, message: /nothing was stored/ })
   t.same(await messages({ baseUrl, sessionId: 'long-1' }), [], 'the message was not stored')
+  t.equal((error as MessageTooLongError).safety, undefined, 'no resources for an everyday message')
+  const risky = await (async () => {
+    for await (const _event of chat({ baseUrl, message: 'I wrote so much tonight. I just want to die, honestly.', sessionId: 'long-2' })) t.fail('no events')
+  })().then(() => undefined, (e: unknown) => e)
+  t.match((risky as MessageTooLongError).safety, { category: 'self_harm', resources: [{ name: /.+/ }] }, 'a refused cry for help still carries the resources')
   // Split at the limit, it goes through.
   for (const part of [long.slice(0, 50), long.slice(50)]) {
     for await (const _event of chat({ baseUrl, message: part, sessionId: 'long-1' })) {}

@@ -194,6 +194,26 @@ t.test('in a country with no lines of its own, the directory and the local emerg
   }
 })
 
+t.test('a message refused as too long still brings the crisis resources when what it says trips the screen; nothing is stored', async (t) => {
+  const app = await build(t, { env: { MAX_MESSAGE_CHARS: '200' } })
+  const diary = 'Today was long again. I went to work, came home, made dinner and watched something I do not remember. '
+  const risky = `${diary}I live in Manchester now. Honestly it would be easier if I just did not wake up in the morning. ${diary}`
+  const refused = await app.inject({ method: 'POST', url: '/chat', payload: { message: risky, sessionId: 'long-risk', userId: 'u' } })
+  t.equal(refused.statusCode, 400)
+  const body = refused.json()
+  t.equal(body.code, 'MESSAGE_TOO_LONG')
+  t.match(body.safety, { level: 'elevated', category: 'self_harm' })
+  t.ok(body.safety.resources.some((r: any) => r.phone === '116 123'), 'the region said in the text')
+  const aiSdk = await app.inject({ method: 'POST', url: '/ai-sdk/chat', payload: { id: 'long-risk-2', messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text: risky }] }] }, headers: { 'x-user-id': 'u' } })
+  t.equal(aiSdk.statusCode, 400)
+  t.equal(aiSdk.json().safety?.category, 'self_harm', 'the AI SDK route too')
+  const plain = await app.inject({ method: 'POST', url: '/chat', payload: { message: diary.repeat(3), sessionId: 'long-plain', userId: 'u' } })
+  t.equal(plain.statusCode, 400)
+  t.notOk('safety' in plain.json(), 'an everyday long message brings only the refusal')
+  const history = await app.inject({ method: 'GET', url: '/sessions/long-risk/messages', headers: { 'x-user-id': 'u' } })
+  t.same(history.statusCode === 404 ? [] : history.json().messages, [], 'nothing stored')
+})
+
 t.test('a resources file without regions shows all of its resources wherever the user is', async (t) => {
   const file = join(t.testdir(), 'resources.json')
   writeFileSync(file, JSON.stringify({ message: 'Help is close.', resources: [{ name: 'Local line', phone: '123' }, { name: 'Other line', phone: '456' }] }))

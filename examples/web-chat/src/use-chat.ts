@@ -109,6 +109,8 @@ export function useChat (baseUrl: string, sessionId: string, minor = false) {
           setConnection('idle')
           if (failure instanceof MessageTooLongError) {
             setLimit(failure.limit)
+            // What they wrote may be a cry for help even though it was too long to send: the resources now.
+            if (failure.safety !== undefined) setSafety(failure.safety)
             setError(`Your message is too long to send${failure.limit !== undefined ? ` (the limit is ${failure.limit} characters)` : ''}, so it was not sent. It is still in the box: split it into shorter messages and send them one at a time.`)
           } else setError(`${failure.message} Your message was not sent; it is still in the box.`)
           return 'refused'
