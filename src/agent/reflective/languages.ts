@@ -10,7 +10,7 @@ interface Language {
 const LANGUAGES: Language[] = [
   {
     name: 'es',
-    words: /(?<![\p{L}])(estoy|siento|tengo|muy|pero|porque|nadie|nada|triste|ayuda|quiero|puedo|mucho|ansiedad|solo|sola|mi|que|no sé|hola|gracias|todo|vida|miedo)(?![\p{L}])/gu,
+    words: /(?<![\p{L}])(estoy|siento|tengo|muy|pero|porque|nadie|nada|triste|ayuda|quiero|puedo|mucho|ansiedad|solo|sola|mi|que|no sé|hola|gracias|todo|vida|miedo|esposo|esposa|marido|novio|novia|mamá|papá|hay|algún|alguna|número|dónde|cómo|qué|también|ella|él|grita|pega|una|los|las|para|con|es|y)(?![\p{L}])/gu,
     note: 'Gracias por escribirme. Por ahora solo sé conversar bien en inglés, pero no tienes que pasar por esto a solas. ' +
       'En https://findahelpline.com encontrarás líneas de ayuda gratuitas y confidenciales de tu país. Si estás en peligro, llama al número de emergencias local. ' +
       'Si quieres, puedes seguir escribiéndome en inglés.'
@@ -45,7 +45,8 @@ const LANGUAGES: Language[] = [
   }
 ]
 
-const ENGLISH = /\b(i|i'm|the|and|is|are|to|it|my|me|you|feel|was|have|just|so|not|don't|can't|what|this|that|with|of|a)\b/g
+// Words only English uses among these languages ("me", "a", "no" are Spanish or Italian too).
+const ENGLISH = /\b(i|i'm|the|and|is|are|to|it|my|you|feel|was|have|just|so|not|don't|can't|what|this|that|with|of)\b/g
 
 /** Scripts other than Latin: no note in that language yet, so an English note with the directory. */
 const OTHER_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Cyrillic}\p{Script=Devanagari}\p{Script=Thai}\p{Script=Greek}\p{Script=Bengali}\p{Script=Tamil}]/u
@@ -59,7 +60,7 @@ export function otherLanguageNote (text: string): string | undefined {
   if (letters.length === 0) return undefined
   const foreignScript = (text.match(new RegExp(OTHER_SCRIPT.source, 'gu')) ?? []).length
   if (foreignScript > letters.length / 2) return OTHER_LANGUAGE_NOTE
-  const english = (text.match(ENGLISH) ?? []).length
+  const english = new Set(text.toLowerCase().match(ENGLISH) ?? []).size
   let best: { language: Language, hits: number } | undefined
   for (const language of LANGUAGES) {
     const hits = new Set(text.match(language.words) ?? []).size

@@ -115,6 +115,8 @@ t.test('other languages get a short note in that language and the helpline direc
   const cases: Array<[string, RegExp]> = [
     ['Hola, me siento muy triste y no tengo a nadie con quien hablar', /Gracias por escribirme/],
     ['estoy muy cansada de todo', /Gracias por escribirme/],
+    ['mi esposo me grita y me da miedo', /Gracias por escribirme/],
+    ['hay algún número en México?', /Gracias por escribirme/],
     ["je suis très triste et je n'ai personne", /Merci de m'avoir écrit/],
     ['ich fühle mich so allein und ich kann nicht schlafen', /Danke, dass du mir schreibst/],
     ['eu estou muito triste, não tenho ninguém', /Obrigado por me escrever/],
@@ -128,6 +130,7 @@ t.test('other languages get a short note in that language and the helpline direc
     t.match(reply, /findahelpline\.com/, `${message}: the directory`)
   }
   t.notMatch(await replyTo(app, 'I had a siesta and felt a bit better, gracias'), /Gracias por escribirme/, 'one borrowed word stays English')
+  t.notMatch(await replyTo(app, 'my mate says no es nada but i dont believe him'), /Gracias por escribirme/, 'a Spanish phrase in an English message stays English')
 })
 
 t.test('soft risk wording the screen lets through gets a gentle check-in, not a template', async (t) => {

@@ -264,6 +264,12 @@ t.test('"they would be calmer without me" and "only one more problem for them" a
   ])
 })
 
+t.test('a partner who hits or frightens, said in Spanish, French, Portuguese or Italian, is abuse', async (t) => {
+  for (const text of ['mi esposo me pega', 'mi esposo me grita y me da miedo', 'il me frappe quand il boit', 'meu marido me bate', 'mio marito mi picchia', 'me va a matar si me voy']) {
+    t.equal(screenMessage(text).category, 'abuse', `${text}: ${screenMessage(text).signals.join(', ')}`)
+  }
+})
+
 t.test('hostile input does not break the screen', async (t) => {
   for (const text of ['', ' ', '\u0000\u0007', '🙂'.repeat(2000), 'a'.repeat(4000), '<script>kill myself</script>', 'ＩＷＡＮＴＴＯＤＩＥ', 'i want to die'.repeat(300)]) {
     const found = screenMessage(text)
