@@ -1,11 +1,11 @@
 // The offline counsellor's reply: answer what was asked, reflect only the user's own feelings, ask at most one open question.
 // Person-centred listening: it follows the user, offers reviewed self-help only when asked, never diagnoses or claims to be human.
-import type { FlaggedRiskLevel } from '../../vocabulary.ts'
+import type { FlaggedRiskLevel, RiskCategory } from '../../vocabulary.ts'
 import type { ChatTurn } from '../types.ts'
 import { ANSWERS, GENERAL_QUESTIONS, OPENING_QUESTIONS } from './answers.ts'
 import { affirmsOwn, deniesOwn, mentionsOf } from './clauses.ts'
 import { readConversation, freshPicker, sentencesOf, type Conversation } from './conversation.ts'
-import { acknowledgeSafe, crisisMemory, everFlagged, FLAGGED_AGAIN, followUp, MISREAD, nextStep, OPEN_DOOR, safeGoodbye, staying } from './crisis-follow-up.ts'
+import { acknowledgeSafe, crisisMemory, DEATH_WISH_AGAIN, everFlagged, FLAGGED_AGAIN, followUp, MISREAD, nextStep, OPEN_DOOR, safeGoodbye, staying } from './crisis-follow-up.ts'
 import { hasKind, kindOf, type MessageKind } from './kinds.ts'
 import { otherLanguageNote } from './languages.ts'
 import {
@@ -165,6 +165,9 @@ const FAINTING = /\b(faint\w*|passed out|blacked out|black out|collapsed|dizzy|l
 /** Eating very little or training to make up for food. */
 const EATING_HARM = /\b(\d+ ?(k?cals?|calories)|calories|not eating|barely eat\w*|skip(ping)? meals|restrict\w*|starv\w*|fasting|cardio|treadmill|over-?exercis\w*|gym|eat(ing)? (so |very )?little|only eat|purg\w*|laxatives?|eating disorder)\b/
 
+/** Words of wishing to be dead or gone. */
+const DEATH_WISH = /\b(wake up|woke up|not be here|not being here|disappear|vanish|be dead|die|dying|end it|without me|exist\w*|alive|gone|sleep forever|no point|better off)\b/
+
 /** A death by suicide of someone the user lost. */
 const SUICIDE_LOSS = /\b(killed (himself|herself|themselves)|took (his|her|their) own life|died by suicide|to suicide|suicide (loss|bereavement)|bereaved by suicide|sobs|survivors of bereavement|inquest)\b/
 
@@ -173,6 +176,7 @@ const DONE_TO_THEM = /\b(bull(y|ied|ying|ies)|make fun of me|made fun of me|maki
 
 function helpFor (recent: string): string {
   if (SUICIDE_LOSS.test(recent)) return ANSWERS.lossSupport
+  if (EATING_HARM.test(recent) && !/\b(son|daughter|child|kid|teen|he|she)\b/.test(recent)) return ANSWERS.eatingSelf
   if (/\b(drinking|drink|alcohol|booze|whiskey|whisky|vodka|wine|beers?|hungover)\b/.test(recent)) return ANSWERS.alcoholHelp
   if (/\b(stopped eating|not eating|isn'?t eating|won'?t eat|barely eats?|skipping meals|pushes (his|her|their) food|nearly fainted|fainted)\b/.test(recent) && /\b(son|daughter|child|kid|teen|he|she)\b/.test(recent)) return ANSWERS.eatingHelp
   if (PARTNER_HARM.test(recent) && /\b(he|she|boyfriend|girlfriend|husband|wife|partner)\b/.test(recent)) return ANSWERS.abuseHelp
@@ -327,7 +331,7 @@ function unsaid (parts: Array<string | undefined>, conversation: Conversation): 
  * The reply to the newest user turn. `flag` is set when the screen flagged it and the conversation is
  * already following up an earlier flag (the first flagged message gets the fixed reply instead).
  */
-export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskLevel }): string {
+export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskLevel, category?: RiskCategory }): string {
   const conversation = readConversation(history)
   const raw = conversation.rawUserTurns.at(-1) ?? ''
   const text = conversation.userTurns.at(-1) ?? ''
@@ -425,6 +429,9 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
     const reason = /\b(my )?(kids|children|son|daughter|family|partner|wife|husband|dog|cat|mum|mom|dad)\b/.exec(plain)?.[2]
     const verb = reason === 'kids' || reason === 'children' ? 'sound' : 'sounds'
     return unsaid([ANSWERS.honestAnswer, reason === undefined ? undefined : `Your ${reason} ${verb} like an important reason to hold on.`, ANSWERS.ifStronger], conversation) || ANSWERS.ifStronger
+  } else if (flag?.level === 'elevated' && flag.category === 'self_harm' && DEATH_WISH.test(plain) && !conversation.saidSentences.has(sentencesOf(DEATH_WISH_AGAIN)[0] as string)) {
+    // "It would be easier if I just did not wake up", after a check left unanswered: said back and asked about, not passed over.
+    return withoutQuestions(unsaid([...opening, DEATH_WISH_AGAIN], conversation))
   } else if (flag !== undefined && !(said === 'correction' && flag.level !== 'crisis')) parts.push(FLAGGED_AGAIN[flag.level ?? 'crisis'])
 
   // After an elevated flag, one check-in; then the conversation goes on with what the user says, without callbacks.

@@ -128,6 +128,9 @@ export function safeGoodbye (category: RiskCategory, inAHurry: boolean): string 
 }
 
 /** Said when a later message is flagged again while following up: short, without repeating the fixed reply. */
+/** A wish to be dead said again, or said now after a check the user left unanswered: named, and asked about once more. */
+export const DEATH_WISH_AGAIN = 'I don\'t want to pass over what you just said: thoughts like that matter, and I\'m glad you told me. Do they ever go further, towards wanting to act on them? If they do, you don\'t have to hold them alone: in the US you can call or text 988 any time.'
+
 export const FLAGGED_AGAIN = {
   crisis: 'What you are saying worries me, and I want you to be safe. If you are in danger right now, please call 911 or your local emergency number, or call or text 988 in the US.',
   elevated: 'That sounds really heavy, and I\'m glad you are telling me.'

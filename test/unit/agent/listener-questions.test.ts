@@ -171,6 +171,8 @@ t.test('fainting while eating little is met with a doctor, not a breathing exerc
   t.match(reply(2), /^Yes, it is that serious/, 'the question is answered')
   t.match(reply(3), /can't diagnose/, reply(3))
   t.match(reply(3), /Beat \(0808 801 0677\)/, 'the UK line')
+  const asked = await converse(app, fresh(), ['im in leeds. i only eat like 800 calories and do 2 hours of cardio', 'is there like an actual eating disorder helpline or something i can text'])
+  t.match(asked.at(-1)?.reply, /Beat/, `where to get help for the eating: ${asked.at(-1)?.reply}`)
   t.match((await say(app, fresh(), 'i passed out at work this morning, should i see a doctor?')).reply, /Fainting needs a doctor/, 'fainting without eating talk')
   t.notMatch((await say(app, fresh(), 'i nearly passed out laughing at that video')).reply, /doctor/, 'a figure of speech is not fainting')
 })

@@ -41,6 +41,16 @@ t.test('a misreading put right on the way out is owned, and no helpline is press
   t.notMatch(later[2]?.reply, /988|findahelpline/, 'a goodbye after the misreading was put right: no helpline either')
 })
 
+t.test('a wish not to wake up, after a check left unanswered, is named and asked about again, not passed over', async (t) => {
+  const app = await build(t)
+  const turns = await converse(app, fresh(), ['i am tired of everything', 'work is hard and my family has money problems', 'sometimes i think it would be easier if i just did not wake up in the morning'])
+  t.match(turns[2]?.reply, /I don't want to pass over what you just said/, turns[2]?.reply)
+  t.match(turns[2]?.reply, /towards wanting to act on them\?/, 'asked about again')
+  t.notMatch(turns[2]?.reply, /How are you feeling right now/, 'not a generic check-in instead')
+  const uk = await converse(app, fresh(), ["i'm in leeds", 'i am tired of everything', 'honestly it would be easier not to wake up'])
+  t.notMatch(uk.at(-1)?.reply, /988/, 'the line where they are')
+})
+
 t.test('after an elevated flag the follow-up is check-ins, never a safety plan; a crisis flag still gets its plan', async (t) => {
   const app = await build(t)
   const elevated = await converse(app, fresh(), ['I want to sleep forever', 'I\'m just so tired of everything at work', 'my boss never says well done', 'it was a long day', 'I guess'])
