@@ -120,6 +120,9 @@ t.test('"am I an alcoholic?" is answered without a yes, after "I\'m safe" too; d
   t.notMatch(reply(4) + reply(5), /988|SAMHSA/, 'never a US number')
   t.match(reply(5), /can't give you a yes or no/, reply(5))
   t.notMatch(reply(5), /^Yes\b/, 'never "yes" to "am I an alcoholic?"')
+  const corrected = await converse(app, fresh(), ['i drink most nights to sleep', 'not sleep tips. the drink. where do i go for help with the drink'])
+  t.notMatch(corrected.at(-1)?.reply, /screens away|wind-down/, 'no sleep script after "not sleep tips"')
+  t.match(corrected.at(-1)?.reply, /help specifically for drinking/, corrected.at(-1)?.reply)
   for (const question of ['do i have a drinking problem?', 'is this too much drinking?', 'am i drinking too much']) {
     t.match((await say(app, fresh(), question)).reply, /can't diagnose/, question)
   }
