@@ -171,11 +171,17 @@ const DEATH_WISH = /\b(wake up|woke up|not be here|not being here|disappear|vani
 /** A death by suicide of someone the user lost. */
 const SUICIDE_LOSS = /\b(killed (himself|herself|themselves)|took (his|her|their) own life|died by suicide|to suicide|suicide (loss|bereavement)|bereaved by suicide|sobs|survivors of bereavement|inquest)\b/
 
+/** A young person at school: the helplines for young people fit. */
+const YOUNG = /\b(year (7|8|9|10|11|12)|grade \d+|high school|at school|my school|my teacher|i'?m 1[0-7]|im 1[0-7]|i am 1[0-7]|my parents|my mum|my mom)\b/
+/** Bullying, in a group chat or at school. */
+const BULLIED = /\b(bull(y|ied|ying|ies)|group ?chat|roast(ing|ed)? me|make fun of me|making fun of me|made fun of me|laugh(ing|s)? at me|screenshot\w* my)\b/
+
 /** Bullying, abuse or control the user lives with: "is it my fault?" is answered no. */
 const DONE_TO_THEM = /\b(bull(y|ied|ying|ies)|make fun of me|made fun of me|making fun of me|laugh(s|ed)? at me|mock(s|ed|ing)? me|group ?chat|picks? on me|hits? me|hurts? me|shoves? me|pushe[sd]? me|controls?|checks my phone|threaten\w*|abus\w*|touch(es|ed)? me|screams? at me|calls? me names)\b/
 
 function helpFor (recent: string): string {
   if (SUICIDE_LOSS.test(recent)) return ANSWERS.lossSupport
+  if (YOUNG.test(recent) && /\b(text|message|chat|not my (parents|mum|mom|dad)|not a teacher)\b/.test(recent)) return ANSWERS.youthHelp
   if (EATING_HARM.test(recent) && !/\b(son|daughter|child|kid|teen|he|she)\b/.test(recent)) return ANSWERS.eatingSelf
   if (/\b(drinking|drink|alcohol|booze|whiskey|whisky|vodka|wine|beers?|hungover)\b/.test(recent)) return ANSWERS.alcoholHelp
   if (/\b(stopped eating|not eating|isn'?t eating|won'?t eat|barely eats?|skipping meals|pushes (his|her|their) food|nearly fainted|fainted)\b/.test(recent) && /\b(son|daughter|child|kid|teen|he|she)\b/.test(recent)) return ANSWERS.eatingHelp
@@ -256,6 +262,7 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     // Never "part of you would like to try it" about a flagged message ("should I go through with it?").
     case 'decision_question': {
       if (/\bcom(e|ing) out\b/.test(text) || (IDENTITY.test(recent) && /\btell (my|her|him|them)\b/.test(text))) return [ANSWERS.comingOut]
+      if (BULLIED.test(recent) && /\b(leave|block|tell|report|ignore|mute|quit)\b/.test(text)) return [ANSWERS.bullying]
       return flagged ? undefined : [ANSWERS.decision]
     }
     case 'carer_question': return [ANSWERS.carers]
@@ -275,6 +282,7 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
       return [ANSWERS.practical.work]
     }
     case 'what_to_do': {
+      if (BULLIED.test(recent)) return [ANSWERS.bullying]
       // A boss who took the credit is a problem to think through, not a feeling to soothe.
       if (/\b(boss|manager|hr|took credit|stole my work|coworker|colleague)\b/.test(conversation.userTurns.slice(-3).join(' '))) return [ANSWERS.practical.work]
       const skill = fittingSkills(recent, conversation)[0]

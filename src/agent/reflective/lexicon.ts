@@ -126,7 +126,7 @@ export const TOPICS: Topic[] = [
   },
   {
     name: 'bullying',
-    pattern: /\b(bully|bullies|bullied|bullying|making fun of me|make fun of me|posting (stuff|things|pics|photos|videos) (about|of) me|mean (captions|comments|messages|posts)|laughing at me|laugh at me|picking on me|pick on me|calling me names|call me names|leave me out|left me out of|ganging up on me)\b/,
+    pattern: /\b(bully|bullies|bullied|bullying|roast(ing|ed)? me|screenshot\w* my|group ?chat|making fun of me|make fun of me|posting (stuff|things|pics|photos|videos) (about|of) me|mean (captions|comments|messages|posts)|laughing at me|laugh at me|picking on me|pick on me|calling me names|call me names|leave me out|left me out of|ganging up on me)\b/,
     phrase: 'what is happening at school',
     acknowledgements: [
       'Being picked on like that is really painful, and it is not your fault.',

@@ -17,6 +17,8 @@ interface Helplines {
   alcoholLine?: string
   /** The LGBTQ+ line, after "in <where>,". */
   lgbtLine?: string
+  /** Lines for young people, after "Yes. ". */
+  youthLine?: string
   /** The eating disorder helpline, as a sentence. */
   eatingLine?: string
   /** Support after a death by suicide, as a sentence. */
@@ -36,12 +38,14 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
     therapists: 'in the UK, your GP or NHS Talking Therapies, which you can refer yourself to',
     alcoholLine: 'Drinkline (0300 123 1110) is free and confidential, and your GP can refer you to local alcohol services',
     lgbtLine: 'Switchboard (0800 0119 100)',
+    youthLine: 'In the UK, Childline is free and any time (0800 1111, or a 1-to-1 chat at childline.org.uk), and calls don\'t show on the phone bill',
     eatingLine: 'In the UK, Beat (0808 801 0677) is free, and can help with what to say to your family and your GP',
     lossLine: 'In the UK, Survivors of Bereavement by Suicide (SOBS, 0300 111 5065) runs groups and a helpline, the Support After Suicide Partnership (https://supportaftersuicide.org.uk) lists help near you, and Cruse Bereavement Support (0808 808 1677) is there too',
     urgentCare: 'an urgent treatment centre or walk-in centre (NHS 111 can tell you where, and a nurse there will not tell your family or university)'
   },
   ie: {
     where: 'Ireland',
+    youthLine: 'In Ireland, Childline is free and any time (1800 66 66 66, or text 50101)',
     crisisLine: 'Samaritans on 116 123 (free, any time)',
     emergency: '112 or 999',
     abuseLine: "Women's Aid line (1800 341 900, free, 24 hours)",
@@ -50,6 +54,7 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
   },
   ca: {
     where: 'Canada',
+    youthLine: 'In Canada, Kids Help Phone is free and any time (1-800-668-6868, or text CONNECT to 686868)',
     crisisLine: '988 (call or text, any time)',
     lgbtLine: 'Kids Help Phone (1-800-668-6868, or text CONNECT to 686868)',
     therapists: 'in Canada, your provincial health line (811 in most provinces) or the Psychology Today directory, where many list sliding-scale fees'
@@ -61,6 +66,7 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
     abuseLine: '1800RESPECT line (1800 737 732, any time)',
     alcoholLine: 'the National Alcohol and Other Drug Hotline (1800 250 015) is free and confidential',
     lgbtLine: 'QLife (1800 184 527)',
+    youthLine: 'In Australia, Kids Helpline is free and any time (1800 55 1800, or webchat at kidshelpline.com.au), for anyone 5 to 25',
     eatingLine: 'In Australia, the Butterfly Foundation (1800 33 4673) is free, and your GP is a good first step',
     lossLine: 'In Australia, StandBy Support After Suicide (1300 727 247) supports anyone bereaved by suicide, for free'
   },
@@ -73,6 +79,7 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
   },
   nz: {
     where: 'New Zealand',
+    youthLine: 'In New Zealand, Youthline is free (0800 376 633, or text 234)',
     crisisLine: '1737 (call or text, any time)',
     emergency: '111',
     abuseLine: "Women's Refuge crisis line (0800 733 843, any time)",
@@ -100,6 +107,8 @@ function replacements (lines: Helplines): Array<[RegExp, string]> {
       lines.alcoholLine !== undefined ? `In ${lines.where}, ${lines.alcoholLine}` : `${DIRECTORY.replace(/^a/, 'A')} can point you to alcohol services`],
     [/in the US, the Trevor Project \(1-866-488-7386, or text START to 678-678\)/g, lines.lgbtLine !== undefined ? `in ${lines.where}, ${lines.lgbtLine}` : DIRECTORY]
   ]
+  found.push([/In the US you can text HOME to 741741 \(Crisis Text Line\) or call or text 988, free and any time/g,
+    lines.youthLine ?? `${DIRECTORY.replace(/^a/, 'A')} lists free lines for young people`])
   found.push([/In the US, the ANAD helpline \(1-888-375-7767\) is free, and your doctor is a good first step/g,
     lines.eatingLine ?? `${DIRECTORY.replace(/^a/, 'A')} can point you to eating disorder support, and your doctor is a good first step`])
   found.push([/In the US, the American Foundation for Suicide Prevention lists suicide loss support groups near you \(https:\/\/afsp\.org\), and local hospices often run them too/g,

@@ -122,7 +122,7 @@ t.test('"am I an alcoholic?" is answered without a yes, after "I\'m safe" too; d
   t.notMatch(reply(5), /^Yes\b/, 'never "yes" to "am I an alcoholic?"')
   const corrected = await converse(app, fresh(), ['i drink most nights to sleep', 'not sleep tips. the drink. where do i go for help with the drink'])
   t.notMatch(corrected.at(-1)?.reply, /screens away|wind-down/, 'no sleep script after "not sleep tips"')
-  t.match(corrected.at(-1)?.reply, /help specifically for drinking/, corrected.at(-1)?.reply)
+  t.match(corrected.at(-1)?.reply, /help specifically for drinking/, `${corrected.at(-1)?.reply}`)
   for (const question of ['do i have a drinking problem?', 'is this too much drinking?', 'am i drinking too much']) {
     t.match((await say(app, fresh(), question)).reply, /can't diagnose/, question)
   }
@@ -178,6 +178,25 @@ t.test('fainting while eating little is met with a doctor, not a breathing exerc
   t.match(asked.at(-1)?.reply, /Beat/, `where to get help for the eating: ${asked.at(-1)?.reply}`)
   t.match((await say(app, fresh(), 'i passed out at work this morning, should i see a doctor?')).reply, /Fainting needs a doctor/, 'fainting without eating talk')
   t.notMatch((await say(app, fresh(), 'i nearly passed out laughing at that video')).reply, /doctor/, 'a figure of speech is not fainting')
+})
+
+t.test('a teenager bullied in a group chat: heard as bullying, "should I leave the chat?" and "is it my fault?" answered, a line for young people where they are', async (t) => {
+  const app = await build(t)
+  const turns = await converse(app, fresh(), [
+    'im 15 and in sydney. theres this group chat w my year 9 mates and theyve been roasting me for like 2 weeks',
+    "they screenshot my stuff n post it w captions like 'lmao look at this loser'",
+    'should i just leave the chat?',
+    'is it my fault? like maybe i am kinda cringe',
+    'is there like a number i can text thats not my parents or a teacher'
+  ])
+  const reply = repliesOf(turns)
+  t.match(reply(0), /picked on|Nobody deserves/, reply(0))
+  t.equal(turns[1]?.safety, undefined, 'screenshots posted to mock someone are bullying, not sextortion')
+  t.notMatch(reply(1), /Domestic|leave quickly|911/, reply(1))
+  t.match(reply(2), /mute or leave the chat/, reply(2))
+  t.match(reply(3), /never the fault of the person it is done to/, reply(3))
+  t.match(reply(4), /Kids Helpline/, reply(4))
+  t.match((await converse(app, fresh(), ['my year 10 group chat keeps making fun of me', 'is there a number i can text that isnt my mum'])).at(-1)?.reply, /741741/, 'the US text line by default')
 })
 
 t.test('an exercise the user refuses is not given, and pills with drink are never welcomed', async (t) => {

@@ -44,7 +44,7 @@ t.test('a misreading put right on the way out is owned, and no helpline is press
 t.test('a wish not to wake up, after a check left unanswered, is named and asked about again, not passed over', async (t) => {
   const app = await build(t)
   const turns = await converse(app, fresh(), ['i am tired of everything', 'work is hard and my family has money problems', 'sometimes i think it would be easier if i just did not wake up in the morning'])
-  t.match(turns[2]?.reply, /I don't want to pass over what you just said/, turns[2]?.reply)
+  t.match(turns[2]?.reply, /I don't want to pass over what you just said/, `${turns[2]?.reply}`)
   t.match(turns[2]?.reply, /towards wanting to act on them\?/, 'asked about again')
   t.notMatch(turns[2]?.reply, /How are you feeling right now/, 'not a generic check-in instead')
   const uk = await converse(app, fresh(), ["i'm in leeds", 'i am tired of everything', 'honestly it would be easier not to wake up'])

@@ -270,6 +270,15 @@ t.test('a partner who hits or frightens, said in Spanish, French, Portuguese or 
   }
 })
 
+t.test('sexual images held over someone are extortion; screenshots posted to mock someone are not', async (t) => {
+  levelsAre(t, [
+    ['he has my nudes and says he will post them unless i send more', 'crisis'],
+    ['some guy online says he will send my pics to my family unless i pay 500 dollars', 'crisis'],
+    ["they screenshot my stuff n post it w captions like 'lmao look at this loser'", 'none'],
+    ['she screenshotted our chat and showed everyone', 'none']
+  ])
+})
+
 t.test('hostile input does not break the screen', async (t) => {
   for (const text of ['', ' ', '\u0000\u0007', '🙂'.repeat(2000), 'a'.repeat(4000), '<script>kill myself</script>', 'ＩＷＡＮＴＴＯＤＩＥ', 'i want to die'.repeat(300)]) {
     const found = screenMessage(text)
