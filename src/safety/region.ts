@@ -39,7 +39,7 @@ const PLACES: Array<[Region, RegExp]> = [
   ['ie', /\b(?:ireland|dublin|cork|galway|limerick)\b/],
   ['ca', /\b(?:canada|toronto|vancouver|montreal|ottawa|calgary|edmonton|winnipeg|halifax|ontario|quebec|alberta|british columbia)\b/],
   ['au', /\b(?:australia|sydney|melbourne|brisbane|perth|adelaide|canberra|hobart|queensland|victoria|tasmania)\b/],
-  ['nz', /\b(?:new zealand|aotearoa|auckland|wellington|christchurch|dunedin)\b/],
+  ['nz', /\b(?:nz|n\.z\.|new zealand|aotearoa|auckland|wellington|christchurch|dunedin)\b/],
   ['us', /\b(?:us|usa|u\.s\.|u\.s\.a\.|united states|america|the states)\b/],
   ['other', otherCountries()]
 ]

@@ -171,6 +171,12 @@ const DEATH_WISH = /\b(wake up|woke up|not be here|not being here|disappear|vani
 /** A death by suicide of someone the user lost. */
 const SUICIDE_LOSS = /\b(killed (himself|herself|themselves)|took (his|her|their) own life|died by suicide|to suicide|suicide (loss|bereavement)|bereaved by suicide|sobs|survivors of bereavement|inquest)\b/
 
+/** Playing down what a partner does ("not like that", "it's not that bad", "she doesn't really hurt me"). */
+const MINIMISING = /\b(not like that|not that bad|not abuse|doesn'?t really (hurt|hit)|does not really (hurt|hit)|isn'?t really|it'?s fine|only (pushes|shoves|grabs)|just (pushes|shoves|grabs))\b/
+
+/** Looking after someone who is ill or old. */
+const CARING = /\b(dementia|alzheimer'?s|carer|caring for|care for|looking after|look after) (my |him|her|them)?/
+
 /** A young person at school: the helplines for young people fit. */
 const YOUNG = /\b(year (7|8|9|10|11|12)|grade \d+|high school|at school|my school|my teacher|i'?m 1[0-7]|im 1[0-7]|i am 1[0-7]|my parents|my mum|my mom)\b/
 /** Bullying, in a group chat or at school. */
@@ -196,6 +202,7 @@ function normalFor (text: string, recent: string, previous: string): string {
   if (BODY.test(text) || BODY.test(previous)) return ANSWERS.firstAid
   if (PARTNER_HARM.test(recent) && /\b(he|she|him|her|boyfriend|girlfriend|husband|wife|partner)\b/.test(recent)) return ANSWERS.control
   if (IDENTITY.test(recent) && /\b(wrong with me|wrong to be|broken|normal|weird)\b/.test(text)) return ANSWERS.identity
+  if (CARING.test(recent) && /\b(resent\w*|hate|angry|wrong)\b/.test(text)) return ANSWERS.carerResentment
   if (isGrieving(recent)) {
     if (/\b(angry|mad|furious|annoyed|resent\w*)\b/.test(text)) return ANSWERS.griefAnger
     return /\b(not|never|haven'?t|hasn'?t|can'?t|couldn'?t|don'?t|didn'?t) (\w+ )?(\w+ )?(cried|cry|crying|shed a tear)\b|\bno tears\b|\bcan'?t\b.{0,20}\bcry\b/.test(text) ? ANSWERS.griefNoTears : ANSWERS.griefNormal
@@ -387,6 +394,8 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
     const rest = restOf(plain, said)
     // A message flagged as a crisis is not a misreading put right, whatever it says; one the screen
     // only finds ambiguous again ("I just meant the team would cope without me") is.
+    // "Nah, not like that" after a partner's control was named: minimising is heard, the concern is not dropped.
+    if (said === 'correction' && memory?.category === 'abuse' && MINIMISING.test(plain)) return withoutQuestions(unsaid([ANSWERS.minimised], conversation) || ANSWERS.minimised)
     if (said === 'correction' && flag?.level !== 'crisis') {
       opening.push(MISREAD)
       memory = undefined

@@ -39,6 +39,9 @@ function flaggedReply (crisis: NonNullable<StreamOptions['crisis']>, history: Ch
   return note === undefined ? reply : `${note} ${reply}`
 }
 
+/** A man speaking of himself ("is there a number for blokes", "my wife controls the money"). */
+const SPEAKS_AS_A_MAN = /\b(bloke|blokes|as a man|as a guy|i'?m a (man|guy|bloke|dude|bloke)|i am a (man|guy)|men can|for men|for blokes|for guys|my wife|my girlfriend)\b/
+
 /** The listener's own gentle check on soft words the screen did not flag: asked, it is not asked again. */
 const SOFT_RISK_QUESTION = ANSWERS.softRisk.slice(0, ANSWERS.softRisk.indexOf('?') + 1)
 
@@ -59,7 +62,8 @@ export function createReflectiveAgent (options: ReflectiveAgentOptions): Agent {
     const composed = crisis === undefined
       ? composeReply(history)
       : followingUp || askedBefore ? composeReply(history, crisis) : flaggedReply(crisis, history)
-    const reply = localised(composed, regionOf(history.filter(turn => turn.role === 'user').map(turn => turn.content)))
+    const userTurns = history.filter(turn => turn.role === 'user').map(turn => turn.content)
+    const reply = localised(composed, regionOf(userTurns), userTurns.some(turn => SPEAKS_AS_A_MAN.test(turn.toLowerCase())))
     const words = reply.match(/\S+\s*/g) ?? []
     for (const [index, word] of words.entries()) {
       signal.throwIfAborted()

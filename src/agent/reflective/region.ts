@@ -11,6 +11,8 @@ interface Helplines {
   emergency?: string
   /** The domestic abuse line, after "the" or alone. */
   abuseLine?: string
+  /** The line for men being abused, when the user is a man. */
+  menAbuseLine?: string
   /** Where to find a therapist, in brackets after "therapist directories". */
   therapists?: string
   /** The alcohol and drugs line, after "In <where>,". */
@@ -35,6 +37,7 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
     crisisLine: 'Samaritans on 116 123 (free, any time)',
     emergency: '999',
     abuseLine: 'National Domestic Abuse Helpline (0808 2000 247, free, 24 hours)',
+    menAbuseLine: "Men's Advice Line (0808 801 0327, free)",
     therapists: 'in the UK, your GP or NHS Talking Therapies, which you can refer yourself to',
     alcoholLine: 'Drinkline (0300 123 1110) is free and confidential, and your GP can refer you to local alcohol services',
     lgbtLine: 'Switchboard (0800 0119 100)',
@@ -49,6 +52,7 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
     crisisLine: 'Samaritans on 116 123 (free, any time)',
     emergency: '112 or 999',
     abuseLine: "Women's Aid line (1800 341 900, free, 24 hours)",
+    menAbuseLine: "Men's Aid line (01 554 3811)",
     alcoholLine: 'the HSE Drugs and Alcohol Helpline (1800 459 459) is free and confidential',
     lgbtLine: 'LGBT Ireland (1800 929 539)'
   },
@@ -64,6 +68,7 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
     crisisLine: 'Lifeline on 13 11 14 (any time)',
     emergency: '000',
     abuseLine: '1800RESPECT line (1800 737 732, any time)',
+    menAbuseLine: 'MensLine Australia (1300 78 99 78, any time), or the 1800RESPECT line (1800 737 732)',
     alcoholLine: 'the National Alcohol and Other Drug Hotline (1800 250 015) is free and confidential',
     lgbtLine: 'QLife (1800 184 527)',
     youthLine: 'In Australia, Kids Helpline is free and any time (1800 55 1800, or webchat at kidshelpline.com.au), for anyone 5 to 25',
@@ -83,6 +88,7 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
     crisisLine: '1737 (call or text, any time)',
     emergency: '111',
     abuseLine: "Women's Refuge crisis line (0800 733 843, any time)",
+    menAbuseLine: 'Shine helpline (0508 744 633, for men too)',
     alcoholLine: 'the Alcohol Drug Helpline (0800 787 797) is free and confidential',
     lgbtLine: 'OUTLine (0800 688 5463)'
   }
@@ -92,8 +98,8 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
 const DIRECTORY = 'a local helpline (https://findahelpline.com lists them)'
 
 /** The listener's US wording, and what it says instead with a region's helplines. */
-function replacements (lines: Helplines): Array<[RegExp, string]> {
-  const abuseLine = lines.abuseLine ?? `domestic abuse helpline near you (https://findahelpline.com lists them)`
+function replacements (lines: Helplines, man: boolean): Array<[RegExp, string]> {
+  const abuseLine = (man ? lines.menAbuseLine : undefined) ?? lines.abuseLine ?? `domestic abuse helpline near you (https://findahelpline.com lists them)`
   const found: Array<[RegExp, string]> = [
     [/in the US you can call or text 988( any time)?/g, `in ${lines.where} you can call ${lines.crisisLine}`],
     [/in the US call or text 988/g, `in ${lines.where} call ${lines.crisisLine}`],
@@ -123,12 +129,14 @@ function replacements (lines: Helplines): Array<[RegExp, string]> {
   return found
 }
 
-const LOCAL = Object.fromEntries(Object.entries(HELPLINES).map(([region, lines]) => [region, replacements(lines)])) as Record<Exclude<Region, 'us'>, Array<[RegExp, string]>>
+type Local = Record<Exclude<Region, 'us'>, Array<[RegExp, string]>>
+const LOCAL = Object.fromEntries(Object.entries(HELPLINES).map(([region, lines]) => [region, replacements(lines, false)])) as Local
+const LOCAL_FOR_MEN = Object.fromEntries(Object.entries(HELPLINES).map(([region, lines]) => [region, replacements(lines, true)])) as Local
 
-/** The reply with its helplines those of the user's region. */
-export function localised (reply: string, region: Region | undefined): string {
+/** The reply with its helplines those of the user's region; for a man, the abuse line that serves men. */
+export function localised (reply: string, region: Region | undefined, man = false): string {
   if (region === undefined || region === 'us') return reply
   let text = reply
-  for (const [us, local] of LOCAL[region]) text = text.replace(us, local)
+  for (const [us, local] of (man ? LOCAL_FOR_MEN : LOCAL)[region]) text = text.replace(us, local)
   return text
 }

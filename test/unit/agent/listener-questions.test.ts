@@ -199,6 +199,27 @@ t.test('a teenager bullied in a group chat: heard as bullying, "should I leave t
   t.match((await converse(app, fresh(), ['my year 10 group chat keeps making fun of me', 'is there a number i can text that isnt my mum'])).at(-1)?.reply, /741741/, 'the US text line by default')
 })
 
+t.test('a man whose wife controls him: minimising does not drop it, "men can\'t be abused, right?" is answered, the line for men where he is, and "she\'ll be out in 5" is the safe goodbye', async (t) => {
+  const app = await build(t)
+  const turns = await converse(app, fresh(), [
+    'im in NZ. my wife keeps my pay in her account and gives me 40 a week, checks my phone every night',
+    'nah not like that',
+    'men cant really be abused right?',
+    "mate I asked for a number. quick, she'll be out in 5"
+  ])
+  const reply = repliesOf(turns)
+  for (const index of [0, 1, 2, 3]) t.notMatch(reply(index), /1-800|988|911/, `NZ, not US numbers: ${reply(index)}`)
+  t.notMatch(reply(1), /misread/, 'minimising is not a misreading put right')
+  t.match(reply(1), /not a normal part of a loving relationship/, reply(1))
+  t.match(reply(2), /^Men can be abused by a partner, yes/, reply(2))
+  t.match(reply(3), /Shine helpline \(0508 744 633/, reply(3))
+  t.match(reply(3), /erase this conversation/, 'the safe goodbye')
+  const carer = await converse(app, fresh(), ['i care for my dad, he has dementia, its exhausting', 'Is it wrong to resent looking after my dad, yes or no'])
+  t.match(carer.at(-1)?.reply, /^No, it isn't wrong/, `${carer.at(-1)?.reply}`)
+  const er = await converse(app, fresh(), ['my chest went tight and my hands are tingling', 'walk or ER?? yes or no'])
+  t.match(er.at(-1)?.reply, /call 911|emergency/, `${er.at(-1)?.reply}`)
+})
+
 t.test('an exercise the user refuses is not given, and pills with drink are never welcomed', async (t) => {
   const app = await build(t)
   for (const message of [
