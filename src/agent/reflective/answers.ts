@@ -12,26 +12,26 @@ export const ANSWERS = {
   memory: 'I remember what you have said in this conversation, and nothing from anywhere else.',
   howAreYou: 'I\'m a computer program, so I don\'t have days, good or bad, but thank you for asking.',
   name: 'I don\'t have a name; I\'m the AI listener built into this app.',
-  otherQuestion: 'That\'s a fair question, and I\'m not able to answer everything: I\'m an AI listener, not an expert or a therapist.',
+  otherQuestion: 'That\'s a fair question, and I\'m not able to answer everything: I\'m an automated listener, not an expert or a therapist.',
   notPerson: 'I\'m not a person: I\'m an AI, a computer program made to listen and reflect back what I hear. I\'m not a therapist and I can\'t replace professional care, but I\'m glad to keep listening.',
   stopAsking: [
     'Okay, no more questions. I\'ll just listen, and you can say as much or as little as you want.',
     'Understood. I\'ll stop asking, and I\'m still here if you want to keep talking.'
   ],
-  repetition: 'You\'re right, I have been repeating myself, and I\'m sorry. I\'m a simple AI listener with a limited set of replies, so I won\'t always find fresh words.',
+  repetition: 'You\'re right, I have been repeating myself, and I\'m sorry. I\'m a simple automated listener with a limited set of replies, so I won\'t always find fresh words.',
   botRemark: 'You\'re right, I\'m an AI, a program, and not a person. I can\'t understand the way a person would, but I\'m here to listen for as long as it helps.',
   anger: [
     'I\'m sorry; it sounds like I\'ve been getting this wrong, and that is frustrating when you are already struggling.',
     'That\'s fair. I haven\'t been helpful, and I\'m sorry.'
   ],
-  notListening: 'I\'m sorry it feels like I\'m not listening. I\'m an AI and I can miss things; I want to get it right.',
-  sarcasm: 'I\'m sorry this hasn\'t helped. That\'s on me, not you. I\'m a simple AI listener, and a person, such as a counsellor or a helpline, may be able to help in a way I can\'t.',
+  notListening: 'I\'m sorry it feels like I\'m not listening. I\'m a program and I can miss things; I want to get it right.',
+  sarcasm: 'I\'m sorry this hasn\'t helped. That\'s on me, not you. I\'m a simple automated listener, and a person, such as a counsellor or a helpline, may be able to help in a way I can\'t.',
   thanks: [
     'You\'re welcome.',
     'Any time.',
     'I\'m glad to be here for this.'
   ],
-  greeting: 'Hello, I\'m glad you reached out. I\'m an AI listener, here to hear whatever is on your mind.',
+  greeting: 'Hello, I\'m glad you reached out. I\'m an automated listener, a computer program here to hear whatever is on your mind.',
   stillHere: [
     'I\'m here.',
     'Yes, I\'m still here, listening.'
@@ -53,7 +53,7 @@ export const ANSWERS = {
   emojiSad: 'I can see that it\'s a hard moment.',
   emojiHappy: 'That looks like a lighter moment.',
   emojiOther: 'I\'m here.',
-  firstAid: 'I\'m an AI, not a medic, but the usual first aid is this. For a burn: cool it under cool, not icy, running water for twenty minutes, then cover it loosely with cling film or a clean dressing that won\'t stick; no ice, butter or creams. ' +
+  firstAid: 'I\'m a program, not a medic, but the usual first aid is this. For a burn: cool it under cool, not icy, running water for twenty minutes, then cover it loosely with cling film or a clean dressing that won\'t stick; no ice, butter or creams. ' +
     'For a cut: press on it firmly with something clean until the bleeding stops, then cover it. ' +
     'A cut that gapes open, keeps reopening or bleeds through its dressing usually needs closing, and that works best within about a day, so please get it seen today at urgent care or a walk-in clinic; if it will not stop bleeding, go to emergency services. ' +
     'Redness that spreads, heat, swelling, pus or a fever can mean infection and need a doctor soon. Please don\'t close a deep cut with household glue. Nurses and doctors see injuries like this often, and you deserve the same care as anyone.',
@@ -73,7 +73,7 @@ export const ANSWERS = {
   supplements: 'I can\'t advise on medicines or supplements, melatonin included: a pharmacist can tell you quickly, and for free, whether it suits you and whether it mixes with anything else you take, and a doctor can help if sleeplessness goes on for weeks.',
   medication: 'I can\'t advise on doses or changes to medication, and it isn\'t safe to change them without asking: please talk to whoever prescribed it, or a pharmacist, before taking more or less; they can usually help quickly. If part of you wants to take more to hurt yourself, please tell me, or call or text 988 in the US, or your local emergency number.',
   opinion: 'I don\'t take sides on politics or religion; I\'m here to listen to how things are for you.',
-  roleplay: 'I can\'t pretend to be a therapist or anyone else: I\'m an AI listener, and it wouldn\'t be honest. I can keep listening as myself, though, and help you think about finding a real one if you like.',
+  roleplay: 'I can\'t pretend to be a therapist or anyone else: I\'m an automated listener, and it wouldn\'t be honest. I can keep listening as myself, though, and help you think about finding a real one if you like.',
   griefNormal: 'Yes: after a loss, crying every day for weeks, or longer, is a very common part of grief, and there is no timetable for it. If it starts to feel as if you can\'t get through your days, a doctor or a bereavement service can help.',
   notOverreacting: 'No, you are not overreacting. Someone throwing things at you or near you, shouting until you walk on eggshells, or telling you that you provoke it, is not a normal part of a relationship, and it is not your fault; things thrown can hurt you. The National Domestic Violence Hotline (1-800-799-7233, or text START to 88788) can help you think it through, confidentially, and if you are ever in danger, call 911 or your local emergency number.',
   otherBehaviour: 'I can\'t judge that from here. But if what someone does frightens you, hurts you or makes you feel small, it matters, whether or not other people put up with it, and it is worth talking through with someone you trust or a helpline.',
