@@ -187,6 +187,8 @@ const DONE_TO_THEM = /\b(bull(y|ied|ying|ies)|make fun of me|made fun of me|maki
 
 function helpFor (recent: string): string {
   if (SUICIDE_LOSS.test(recent)) return ANSWERS.lossSupport
+  if (/\b(campus|student|uni|university|college)\b/.test(recent.split(/(?<=[.!?])\s/).at(-1) ?? '')) return ANSWERS.campus
+  if (/\b(kids?|youth|teens?|teenage|young people'?s)\b/.test(recent.split(/(?<=[.!?])\s/).at(-1) ?? '')) return ANSWERS.youthHelp
   if (YOUNG.test(recent) && /\b(text|message|chat|not my (parents|mum|mom|dad)|not a teacher)\b/.test(recent)) return ANSWERS.youthHelp
   if (EATING_HARM.test(recent) && !/\b(son|daughter|child|kid|teen|he|she)\b/.test(recent)) return ANSWERS.eatingSelf
   if (/\b(drinking|drink|alcohol|booze|whiskey|whisky|vodka|wine|beers?|hungover)\b/.test(recent)) return ANSWERS.alcoholHelp
@@ -240,11 +242,14 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
         const asked = /\?|\b(bad|serious|be honest|normal|worry|worried)\b/.test(text)
         return EATING_HARM.test(recent) ? [asked ? ANSWERS.faintingSerious : '', ANSWERS.faintingEating] : [ANSWERS.fainting]
       }
+      // "Should I actually call 911 or not?", "walk or ER?": asked for a yes, with the symptoms still there.
+      if (/\b(call|go to|or)\b.{0,20}\b(911|999|000|111|er|a&e|hospital|ambulance|emergency)\b|\b(911|999|er|a&e)\b.{0,20}\b(or not|yes or no)\b/.test(text)) return [ANSWERS.callNow]
       return [ANSWERS.medical, /panic/.test(text) ? SKILLS.breathing.offer : '']
     }
     case 'first_aid_question': return [ANSWERS.firstAid]
     case 'help_question': return [crisisMemory(conversation.replies)?.category === 'self_harm' && /\b(ring|call|phone|at this hour|tonight|right now|now)\b/.test(text) ? ANSWERS.ringNow : helpFor(recent)]
     case 'eating_question': return [ANSWERS.eatingSelf]
+    case 'erase_question': return [ANSWERS.erase]
     case 'fault_question': return [SUICIDE_LOSS.test(recent) ? ANSWERS.lossFault : DONE_TO_THEM.test(recent) ? ANSWERS.blameFault : ANSWERS.ownFault]
     case 'alcohol_question': return ALCOHOLIC.test(text) ? [ANSWERS.alcoholic, ANSWERS.alcoholHelp.replace(/^Yes, there is help specifically for drinking\. /, '')] : [ANSWERS.alcoholHelp]
     case 'risky_relief': return [ANSWERS.riskyRelief]
@@ -283,6 +288,7 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
       return [ANSWERS.control]
     }
     case 'practical_question': {
+      if (/\breport\b/.test(text)) return [ANSWERS.reportBullying]
       if (/\binterview\b/.test(text)) return [ANSWERS.interview]
       if (/\bfriends?\b/.test(text)) return [ANSWERS.practical.friends]
       if (/\b(revis\w*|study\w*|exams?|homework|maths?|teacher|tutor|lecturer)\b/.test(text)) return [ANSWERS.practical.study]
@@ -320,7 +326,7 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
 }
 
 // Kinds whose reply ends there: no extra question after them.
-const COMPLETE_KINDS = new Set<MessageKind>(['eating_question', 'fault_question', 'eap_question', 'affordable_question', 'coming_out_question', 'permission_to_ask', 'identity_disclosure', 'means_question', 'confidentiality_question', 'will_it_pass', 'alcohol_question', 'risky_relief', 'imposter_question', 'stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question', 'decision_question', 'carer_question', 'control_question', 'medication_question', 'opinion_question', 'roleplay_request'])
+const COMPLETE_KINDS = new Set<MessageKind>(['erase_question', 'eating_question', 'fault_question', 'eap_question', 'affordable_question', 'coming_out_question', 'permission_to_ask', 'identity_disclosure', 'means_question', 'confidentiality_question', 'will_it_pass', 'alcohol_question', 'risky_relief', 'imposter_question', 'stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question', 'decision_question', 'carer_question', 'control_question', 'medication_question', 'opinion_question', 'roleplay_request'])
 
 /** Kinds often said alongside something else ("it's weird talking to a bot. anyway it's mainly maths"): answered, then the rest too. */
 const ASIDE_KINDS = new Set<MessageKind>(['asks_if_human', 'bot_remark', 'correction', 'apology', 'declines_exercises', 'anger_at_chat', 'repetition_remark', 'not_listening'])

@@ -216,8 +216,20 @@ t.test('a man whose wife controls him: minimising does not drop it, "men can\'t 
   t.match(reply(3), /erase this conversation/, 'the safe goodbye')
   const carer = await converse(app, fresh(), ['i care for my dad, he has dementia, its exhausting', 'Is it wrong to resent looking after my dad, yes or no'])
   t.match(carer.at(-1)?.reply, /^No, it isn't wrong/, `${carer.at(-1)?.reply}`)
-  const er = await converse(app, fresh(), ['my chest went tight and my hands are tingling', 'walk or ER?? yes or no'])
-  t.match(er.at(-1)?.reply, /call 911|emergency/, `${er.at(-1)?.reply}`)
+  for (const question of ['walk or ER?? yes or no', 'should i actually call 911 or not']) {
+    const er = await converse(app, fresh(), ['my chest went tight and my hands are tingling', question])
+    t.match(er.at(-1)?.reply, /^Yes\. If it is happening now and you are not sure, call 911/, `${question} -> ${er.at(-1)?.reply}`)
+  }
+})
+
+t.test('"is there a kids one?", "a campus one?", reporting screenshots and deleting the chat are answered', async (t) => {
+  const app = await build(t)
+  const teen = await converse(app, fresh(), ['im 15, my group chat keeps making fun of me', 'is there like a kids one', 'can i report the screenshots somewhere', 'how do i delete this chat'])
+  const reply = repliesOf(teen)
+  t.match(reply(1), /741741/, reply(1))
+  t.match(reply(2), /report the posts and the account in the app/, reply(2))
+  t.match(reply(3), /erase this conversation/, reply(3))
+  t.match((await converse(app, fresh(), ['im a uni student, always anxious', 'is there a campus one'])).at(-1)?.reply, /counselling service for students/)
 })
 
 t.test('an exercise the user refuses is not given, and pills with drink are never welcomed', async (t) => {
