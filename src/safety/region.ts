@@ -78,6 +78,9 @@ function placeSaid (lower: string): Region | undefined {
       // "us" is a pronoun unless it follows "in the", "from the" or the like.
       if (region === 'us' && match[0] === 'us' && !/\b(?:in|from|to) the $/.test(before)) continue
       if (PLACE_LEAD.test(before)) return region
+      // A place said on its own, or as the last word after a question ("uk", "any help for debt? uk").
+      const after = lower.slice(match.index + match[0].length).trim()
+      if (/(?:^|[?!.,;:])\s*$/.test(lower.slice(0, match.index)) && /^[?!.,;:]*$/.test(after)) return region
     }
   }
   return undefined

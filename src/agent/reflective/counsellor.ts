@@ -174,6 +174,19 @@ const SUICIDE_LOSS = /\b(killed (himself|herself|themselves)|took (his|her|their
 /** Playing down what a partner does ("not like that", "it's not that bad", "she doesn't really hurt me"). */
 const MINIMISING = /\b(not like that|not that bad|not abuse|doesn'?t really (hurt|hit)|does not really (hurt|hit)|isn'?t really|it'?s fine|only (pushes|shoves|grabs)|just (pushes|shoves|grabs))\b/
 
+/** A parent or carer who found a child hurting themselves. */
+export const CHILD_SELF_HARM = /\b(daughter|son|child|kid|teen|teenager|stepdaughter|stepson|girl|boy)('s)?\b.{0,80}\b(hurting (herself|himself|themselves)|cutting|cuts|self[- ]?harm\w*|marks on|blades?|razors?|scratch\w*)\b|\b(blades?|razors?|cuts|marks)\b.{0,40}\b(in )?(my|our|her|his) (daughter|son|child|kid|teen)/
+
+/** The answer for a parent of a child who self-harms, by what they ask; undefined when it is not that, or not a question. */
+function childSelfHarmAnswer (text: string, recent: string, said: MessageKind): string | undefined {
+  if (!CHILD_SELF_HARM.test(recent) || /\b(myself|i want to die|kill myself|end my life)\b/.test(text)) return undefined
+  if (/\b(want|wants|trying) to (die|kill)|suicid\w*|does (it|cutting|this) mean\b/.test(text)) return ANSWERS.selfHarmMeaning
+  if (/\b(deep|a&e|a and e|er|hospital|stitches|bleed\w*|emergency)\b/.test(text)) return ANSWERS.selfHarmWound
+  if (/\b(blades?|razors?|take (them|it) away|confiscate|hide them|lock)\b/.test(text) && /\?|\b(yes or no|do i|should i)\b/.test(text)) return ANSWERS.selfHarmMeans
+  const asking = /\?|\b(what (do|should|can) i|how do i|yes or no|do i|should i|where)\b/.test(text) || ['what_to_do', 'decision_question', 'help_question', 'other_question', 'normal_question'].includes(said)
+  return asking || CHILD_SELF_HARM.test(text) ? ANSWERS.selfHarmParent : undefined
+}
+
 /** Looking after someone who is ill or old. */
 const CARING = /\b(dementia|alzheimer'?s|carer|caring for|care for|looking after|look after) (my |him|her|them)?/
 
@@ -187,11 +200,12 @@ const DONE_TO_THEM = /\b(bull(y|ied|ying|ies)|make fun of me|made fun of me|maki
 
 function helpFor (recent: string): string {
   if (SUICIDE_LOSS.test(recent)) return ANSWERS.lossSupport
+  if (/\b(debt|debts|rent|arrears|bills|bailiffs)\b/.test(recent.split(/(?<=[.!?])\s/).slice(-2).join(' '))) return ANSWERS.debtHelp
   if (/\b(campus|student|uni|university|college)\b/.test(recent.split(/(?<=[.!?])\s/).at(-1) ?? '')) return ANSWERS.campus
   if (/\b(kids?|youth|teens?|teenage|young people'?s)\b/.test(recent.split(/(?<=[.!?])\s/).at(-1) ?? '')) return ANSWERS.youthHelp
   if (YOUNG.test(recent) && /\b(text|message|chat|not my (parents|mum|mom|dad)|not a teacher)\b/.test(recent)) return ANSWERS.youthHelp
   if (EATING_HARM.test(recent) && !/\b(son|daughter|child|kid|teen|he|she)\b/.test(recent)) return ANSWERS.eatingSelf
-  if (/\b(drinking|drink|alcohol|booze|whiskey|whisky|vodka|wine|beers?|hungover)\b/.test(recent)) return ANSWERS.alcoholHelp
+  if (/\b(drinking|drink)\b(?! (like |about |maybe |around )?(\d+|two|three|four|five|six|a lot of|loads of|so much|too much)? ?(cups of )?(coffees?|teas?|water|juice|energy drinks?|soda|milk|cokes?))|\b(alcohol|booze|whiskey|whisky|vodka|wine|beers?|hungover)\b/.test(recent)) return ANSWERS.alcoholHelp
   if (/\b(stopped eating|not eating|isn'?t eating|won'?t eat|barely eats?|skipping meals|pushes (his|her|their) food|nearly fainted|fainted)\b/.test(recent) && /\b(son|daughter|child|kid|teen|he|she)\b/.test(recent)) return ANSWERS.eatingHelp
   if (PARTNER_HARM.test(recent) && /\b(he|she|boyfriend|girlfriend|husband|wife|partner)\b/.test(recent)) return ANSWERS.abuseHelp
   if (IDENTITY.test(recent)) return ANSWERS.identityHelp
@@ -249,6 +263,7 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     case 'first_aid_question': return [ANSWERS.firstAid]
     case 'help_question': return [crisisMemory(conversation.replies)?.category === 'self_harm' && /\b(ring|call|phone|at this hour|tonight|right now|now)\b/.test(text) ? ANSWERS.ringNow : helpFor(recent)]
     case 'eating_question': return [ANSWERS.eatingSelf]
+    case 'doctor_question': return [ANSWERS.seeDoctor]
     case 'erase_question': return [ANSWERS.erase]
     case 'fault_question': return [SUICIDE_LOSS.test(recent) ? ANSWERS.lossFault : DONE_TO_THEM.test(recent) ? ANSWERS.blameFault : ANSWERS.ownFault]
     case 'alcohol_question': return ALCOHOLIC.test(text) ? [ANSWERS.alcoholic, ANSWERS.alcoholHelp.replace(/^Yes, there is help specifically for drinking\. /, '')] : [ANSWERS.alcoholHelp]
@@ -326,7 +341,7 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
 }
 
 // Kinds whose reply ends there: no extra question after them.
-const COMPLETE_KINDS = new Set<MessageKind>(['erase_question', 'eating_question', 'fault_question', 'eap_question', 'affordable_question', 'coming_out_question', 'permission_to_ask', 'identity_disclosure', 'means_question', 'confidentiality_question', 'will_it_pass', 'alcohol_question', 'risky_relief', 'imposter_question', 'stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question', 'decision_question', 'carer_question', 'control_question', 'medication_question', 'opinion_question', 'roleplay_request'])
+const COMPLETE_KINDS = new Set<MessageKind>(['doctor_question', 'erase_question', 'eating_question', 'fault_question', 'eap_question', 'affordable_question', 'coming_out_question', 'permission_to_ask', 'identity_disclosure', 'means_question', 'confidentiality_question', 'will_it_pass', 'alcohol_question', 'risky_relief', 'imposter_question', 'stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question', 'decision_question', 'carer_question', 'control_question', 'medication_question', 'opinion_question', 'roleplay_request'])
 
 /** Kinds often said alongside something else ("it's weird talking to a bot. anyway it's mainly maths"): answered, then the rest too. */
 const ASIDE_KINDS = new Set<MessageKind>(['asks_if_human', 'bot_remark', 'correction', 'apology', 'declines_exercises', 'anger_at_chat', 'repetition_remark', 'not_listening'])
@@ -380,6 +395,9 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
     // After a crisis-level flag of self-harm, "I was only joking" is heard as "I'm safe": still followed up, gently.
     return followUp(memory, 'safe_again', fresh) as string
   }
+  // A parent whose child is hurting herself: what to do for the child, not a check on the parent.
+  const forTheirChild = childSelfHarmAnswer(plain, conversation.userTurns.slice(-6).join(' '), said)
+  if (forTheirChild !== undefined && !conversation.saidSentences.has(sentencesOf(forTheirChild)[0] as string)) return forTheirChild
   // A misreading put right on the way out: thanked, and no resources pressed on them again.
   if (said === 'goodbye' && flag?.level !== 'crisis' && hasKind(plain, 'correction')) {
     const goodbye = fresh(ANSWERS.goodbye) ?? 'Take care.'

@@ -4,7 +4,7 @@ import { estimateTokens } from '../tokens.ts'
 import { CRISIS_REPLIES } from '../../safety/messages.ts'
 import type { Agent, AgentReply, ChatTurn, StreamOptions } from '../types.ts'
 import { ANSWERS } from './answers.ts'
-import { composeReply } from './counsellor.ts'
+import { CHILD_SELF_HARM, composeReply } from './counsellor.ts'
 import { crisisMemory, ELEVATED_QUESTION, ELEVATED_REPLIES, OPEN_DOOR, safeGoodbye } from './crisis-follow-up.ts'
 import { kindOf, type MessageKind } from './kinds.ts'
 import { sentencesOf } from './conversation.ts'
@@ -12,6 +12,7 @@ import { normalise } from './normalise.ts'
 import { plainSense } from './senses.ts'
 import { otherLanguageNote } from './languages.ts'
 import { localised } from './region.ts'
+import { helpWhereTheyAre } from './place-update.ts'
 import { regionOf } from '../../safety/region.ts'
 
 /** Questions with a reviewed answer that a flagged message still gets: the answer first. */
@@ -26,6 +27,9 @@ function flaggedReply (crisis: NonNullable<StreamOptions['crisis']>, history: Ch
   // A question inside a longer message ("this is useless. i'll just superglue it") is still the one answered.
   const kind = ANSWERED_WHEN_FLAGGED.has(whole) ? whole : sentencesOf(plain).map(sentence => kindOf(sentence)).find(found => ANSWERED_WHEN_FLAGGED.has(found)) ?? whole
   if (kind === 'leaving' || (kind === 'goodbye' && crisis.level === 'elevated')) return safeGoodbye(crisis.category, kind === 'leaving')
+  // A parent telling of their child's self-harm: advice for the child, never a check on the parent.
+  const recent = history.filter(turn => turn.role === 'user').slice(-6).map(turn => turn.content).join(' ').toLowerCase()
+  if (CHILD_SELF_HARM.test(recent) && !/\b(myself|i want to die|kill myself|end my life)\b/.test(plain)) return composeReply(history)
   // A symptom that may need a doctor now ("chest tight, arm tingling") is answered as that first.
   if (kind === 'medical_question' && crisis.level === 'elevated') return `${composeReply(history)} ${OPEN_DOOR[crisis.category]}`
   // A wound, or pills taken with drink, is the body's danger first: its first aid, then the crisis reply.
@@ -59,11 +63,12 @@ export function createReflectiveAgent (options: ReflectiveAgentOptions): Agent {
     // Asked once: the same check is not asked again; the flag is answered in follow-up (the app still shows the resources).
     const askedBefore = crisis?.level === 'elevated' && replies.some(reply => reply.includes(ELEVATED_QUESTION[crisis.category]) ||
       (crisis.category === 'self_harm' && reply.includes(SOFT_RISK_QUESTION)))
-    const composed = crisis === undefined
-      ? composeReply(history)
-      : followingUp || askedBefore ? composeReply(history, crisis) : flaggedReply(crisis, history)
     const userTurns = history.filter(turn => turn.role === 'user').map(turn => turn.content)
-    const reply = localised(composed, regionOf(userTurns), userTurns.some(turn => SPEAKS_AS_A_MAN.test(turn.toLowerCase())))
+    const man = userTurns.some(turn => SPEAKS_AS_A_MAN.test(turn.toLowerCase()))
+    const composed = crisis === undefined
+      ? helpWhereTheyAre(history, man) ?? composeReply(history)
+      : followingUp || askedBefore ? composeReply(history, crisis) : flaggedReply(crisis, history)
+    const reply = localised(composed, regionOf(userTurns), man)
     const words = reply.match(/\S+\s*/g) ?? []
     for (const [index, word] of words.entries()) {
       signal.throwIfAborted()

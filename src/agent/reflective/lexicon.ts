@@ -97,6 +97,20 @@ export const TOPICS: Topic[] = [
     ]
   },
   {
+    name: 'money',
+    pattern: /\b(debts?|in debt|behind on (the |my )?(rent|bills|payments|mortgage)|rent arrears|arrears|can'?t (afford|pay) (the |my )?(rent|bills|mortgage|food)|bailiffs|overdraft|credit cards?|loans?|payday|bills (are|keep) piling|money (worries|problems|trouble|is tight)|skint|(i'?m|we'?re|im|so|totally|flat|always) broke)\b/,
+    phrase: 'the money worries',
+    acknowledgements: [
+      'Money worry is exhausting: it follows you into everything, even sleep.',
+      'Bills and debts piling up can make every letter and every phone call feel like a threat.'
+    ],
+    questions: [
+      'What feels most pressing with it right now?',
+      'Is there anyone who knows how tight things are?',
+      'How is it affecting the rest of your days?'
+    ]
+  },
+  {
     name: 'relationship',
     pattern: /\b(partner|boyfriend|girlfriend|husband|wife|ex|breakup|break up|broke up|broken up|split up|dumped|left me|heartbroken|heartbreak|divorce|marriage)\b/,
     phrase: 'what is happening with your partner',

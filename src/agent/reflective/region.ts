@@ -19,6 +19,10 @@ interface Helplines {
   alcoholLine?: string
   /** The LGBTQ+ line, after "in <where>,". */
   lgbtLine?: string
+  /** Advice for parents of a child who self-harms, as a sentence. */
+  parentLine?: string
+  /** Free debt advice, as a sentence. */
+  debtLine?: string
   /** Lines for young people, after "Yes. ". */
   youthLine?: string
   /** The eating disorder helpline, as a sentence. */
@@ -41,6 +45,8 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
     therapists: 'in the UK, your GP or NHS Talking Therapies, which you can refer yourself to',
     alcoholLine: 'Drinkline (0300 123 1110) is free and confidential, and your GP can refer you to local alcohol services',
     lgbtLine: 'Switchboard (0800 0119 100)',
+    parentLine: 'In the UK, the YoungMinds Parents Helpline (0808 802 5544) gives free advice, and Childline (0800 1111) is there for your child too',
+    debtLine: 'in the UK, Citizens Advice, StepChange (0800 138 1111) and National Debtline (0808 808 4000) can help you make a plan, and Shelter helps with rent arrears',
     youthLine: 'In the UK, Childline is free and any time (0800 1111, or a 1-to-1 chat at childline.org.uk), and calls don\'t show on the phone bill',
     eatingLine: 'In the UK, Beat (0808 801 0677) is free, and can help with what to say to your family and your GP',
     lossLine: 'In the UK, Survivors of Bereavement by Suicide (SOBS, 0300 111 5065) runs groups and a helpline, the Support After Suicide Partnership (https://supportaftersuicide.org.uk) lists help near you, and Cruse Bereavement Support (0808 808 1677) is there too',
@@ -71,6 +77,8 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
     menAbuseLine: 'MensLine Australia (1300 78 99 78, any time), or the 1800RESPECT line (1800 737 732)',
     alcoholLine: 'the National Alcohol and Other Drug Hotline (1800 250 015) is free and confidential',
     lgbtLine: 'QLife (1800 184 527)',
+    parentLine: 'In Australia, Kids Helpline (1800 55 1800) is there for your child, and your GP can advise you as a parent',
+    debtLine: 'in Australia, the National Debt Helpline (1800 007 007) can help you make a plan',
     youthLine: 'In Australia, Kids Helpline is free and any time (1800 55 1800, or webchat at kidshelpline.com.au), for anyone 5 to 25',
     eatingLine: 'In Australia, the Butterfly Foundation (1800 33 4673) is free, and your GP is a good first step',
     lossLine: 'In Australia, StandBy Support After Suicide (1300 727 247) supports anyone bereaved by suicide, for free'
@@ -113,6 +121,9 @@ function replacements (lines: Helplines, man: boolean): Array<[RegExp, string]> 
       lines.alcoholLine !== undefined ? `In ${lines.where}, ${lines.alcoholLine}` : `${DIRECTORY.replace(/^a/, 'A')} can point you to alcohol services`],
     [/in the US, the Trevor Project \(1-866-488-7386, or text START to 678-678\)/g, lines.lgbtLine !== undefined ? `in ${lines.where}, ${lines.lgbtLine}` : DIRECTORY]
   ]
+  found.push([/In the US, you can call or text 988 for advice as a parent too/g, lines.parentLine ?? `${DIRECTORY.replace(/^a/, 'A')} can advise you as a parent too`])
+  found.push([/in the US, a nonprofit credit counselling agency \(the NFCC lists them at nfcc\.org\) can help you make a plan, and calling 211 connects you to local help with rent/g,
+    lines.debtLine ?? 'a local debt advice service (https://findahelpline.com or your council can point you to one) can help you make a plan'])
   found.push([/In the US you can text HOME to 741741 \(Crisis Text Line\) or call or text 988, free and any time/g,
     lines.youthLine ?? `${DIRECTORY.replace(/^a/, 'A')} lists free lines for young people`])
   found.push([/In the US, the ANAD helpline \(1-888-375-7767\) is free, and your doctor is a good first step/g,

@@ -382,3 +382,54 @@ t.test('before an interview, every plea for tips or courage is about the intervi
   t.match(boss[2]?.reply, /calm moment/, boss[2]?.reply ?? '')
   t.notMatch(boss[4]?.reply, /I'm glad you have that in mind|When do you think/, 'asking reddit is not praised as a step')
 })
+
+t.test('a parent whose child self-harms is answered as a parent: what it means, the blades, a deep cut, their line', async (t) => {
+  const app = await build(t)
+  for (const [first, place, line] of [
+    ["I think my daughter is hurting herself. She's 14", "we're in the UK", /YoungMinds Parents Helpline \(0808 802 5544\)/],
+    ["found cuts on my son's arm last night, he's 13", 'we live in australia', /Kids Helpline \(1800 55 1800\)/],
+    ['my teenage daughter has been self harming, i found blades in her room', 'uk', /YoungMinds/]
+  ] as const) {
+    const turns = await converse(app, fresh(), [first, 'does cutting mean she wants to kill herself?', 'do I take the blades, yes or no', 'what if the cuts are deep, A&E?', place])
+    const reply = repliesOf(turns)
+    t.match(reply(0), /Talk with your child calmly/, `${first} -> ${reply(0)}`)
+    t.notMatch(turns.map(turn => turn.reply).join(' '), /are you having any thoughts of not wanting to be alive/, 'the parent is not asked whether they want to die')
+    t.notMatch(turns.map(turn => turn.reply).join(' '), /\b(she|her)\b/, 'no guess at the child\'s gender')
+    t.match(reply(1), /^Not necessarily\./, reply(1))
+    t.match(reply(2), /^Yes, make them harder to reach/, reply(2))
+    t.match(reply(3), /firm pressure.*call 999/, reply(3))
+    t.match(reply(4), line, `${place} -> ${reply(4)}`)
+  }
+})
+
+t.test('saying where they are after a helpline was given gets the same help, where they are', async (t) => {
+  const app = await build(t)
+  for (const [place, line] of [['im in the UK', /Drinkline \(0300 123 1110\)/], ['oh i live in australia btw', /1800 250 015/], ["I'm Irish", /HSE Drugs and Alcohol Helpline \(1800 459 459\)/]] as const) {
+    const turns = await converse(app, fresh(), ['i think im drinking too much', 'is there help for that?', place])
+    t.match(turns[1]?.reply, /SAMHSA/, 'the first answer, with no place known, is the US line')
+    const reply = turns.at(-1)?.reply ?? ''
+    t.match(reply, /^Thank you, that helps\./, `${place} -> ${reply}`)
+    t.match(reply, line, `${place} -> ${reply}`)
+    t.notMatch(reply, /SAMHSA|1-800/, 'no US number left in it')
+  }
+  const chat = await converse(app, fresh(), ['work is crushing me lately', "i'm in the UK"])
+  t.notMatch(chat.at(-1)?.reply, /^Thank you, that helps/, 'with no helpline before, a place is just part of the conversation')
+})
+
+t.test('debt, a doctor for burnout, and coffee are answered for what they are', async (t) => {
+  const app = await build(t)
+  for (const question of ['is there anywhere that helps with debt or rent, im in the UK', 'any help for people in debt? uk', 'is there anything for rent arrears, in the UK']) {
+    const reply = (await converse(app, fresh(), ['behind on rent again and the debts keep piling up', question])).at(-1)?.reply
+    t.match(reply, /StepChange \(0800 138 1111\)/, `${question} -> ${reply}`)
+  }
+  const us = (await converse(app, fresh(), ['credit cards maxed out and the bills keep piling up', 'is there help for that?'])).at(-1)?.reply
+  t.match(us, /nfcc\.org/, `${us}`)
+  for (const question of ['is it worth seeing a doctor for burnout or is that dramatic', 'should i see my gp for being this tired or am i overreacting']) {
+    const reply = (await converse(app, fresh(), ['work has wiped me out for months', question])).at(-1)?.reply
+    t.match(reply, /^It isn't dramatic\. A doctor is a good first step/, `${question} -> ${reply}`)
+  }
+  const coffee = (await converse(app, fresh(), ['I drink like 4 coffees a day to get through work', 'is there help for that?'])).at(-1)?.reply
+  t.notMatch(coffee, /drinking|SAMHSA/, `coffee is not alcohol -> ${coffee}`)
+  const out = (await converse(app, fresh(), ['work is a mess', "I'm out, thanks I guess"])).at(-1)?.reply
+  t.match(out, /Take care/, `"I'm out" is a goodbye -> ${out}`)
+})
