@@ -97,9 +97,13 @@ const RESOLVED = rx(any(
   '(?:clean|free) (?:from|of) (?:self harm|cutting|sh|self injury|hurting myself)', '(?:years|months|a year|five years|two years) of recovery',
   'recovery from (?:self harm|cutting|self injury)', 'since i last (?:hurt|cut|harmed|self harmed)', 'old (?:\\S+ ){0,3}scars',
   'older scars', 'scars (?:from|are) (?:years|old|when)', '\\d+ (?:yrs?|years?) old', '\\d+ year old self harm scars',
-  'self harm era is over', 'it has been (?:over )?(?:a decade|years|decades)'
+  'self harm era is over', 'it has been (?:over )?(?:a decade|years|decades)',
+  // "haven't done it in 3 years", "haven't hurt myself since 2017", "now it is five years i do not do it".
+  '(?:have not|did not|not) (?:done it|done that|cut|cut myself|hurt myself|harmed myself|self harmed|relapsed)(?: \\S+){0,2} (?:in|for) (?:(?:over|almost|nearly|about) )?(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|many|several) (?:years?|yrs?|months?)',
+  '(?:have not|did not) (?:done it|done that|cut|cut myself|hurt myself|harmed myself|self harmed|relapsed) since (?:(?:19|20)\\d\\d|i was|school|uni|college|my teens)',
+  '(?:it is|it has been|it s been|now it is) (?:(?:over|almost|nearly|about) )?(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|many|several) (?:years?|months?) (?:since i (?:last )?(?:did it|cut|hurt|harmed|self harmed)|i do not do it|i have not done it|without (?:it|cutting|hurting myself))'
 ))
-const RELAPSE = rx(any('relapse', 'relapsed', 'relapsing', 'broke my', 'lost my streak', 'urges?', 'craving', 'tempted', 'want to (?:cut|hurt)', 'miss (?:it|cutting)', 'starting again', 'started again',
+const RELAPSE = rx(any('relapse', 'relapsed', 'relapsing', 'broke my', 'lost my streak', 'urges?', 'craving', 'tempted', 'want to (?:cut|hurt|again|so bad|so badly|do it)', 'miss (?:it|cutting)', 'starting again', 'started again',
   // "I was two years clean and I cut last night": the streak is over.
   '(?:cut|cutting|hurt|hurting|harmed|did it|burned|burnt|burning|scratched|scratching) (?:\\S+ ){0,2}(?:again|last night|tonight|today|this morning|yesterday)',
   'after (?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|many|several) (?:days?|weeks?|months?|years?|yrs?|mos?) (?:clean|free)',
@@ -111,6 +115,14 @@ const SCREENING = /\b(?:asked|asks|asking|question|questions|questionnaire|scree
 const DENIAL = /\b(?:no|none|never|i do not|i did not|i have not|i put no|not at all|i am not)\b/
 /** A misreading put right: "oh god no, 'I can't go on' was about the marathon". */
 const CORRECTED = /^(?:oh |omg |lol |haha |wait )?(?:god |gosh |my god )?(?:,? )?(?:no|nah|nope|not like that)\b.{0,100}\b(?:was about|i was talking about|was referring to|was (?:just )?a joke|i was quoting)\b/
+/** "When I said I can't do this anymore I meant the course, not like, life." */
+const MEANT_NOT_LIFE = /\bi meant (?:the|my|this|that) [^ ,.]+(?: [^ ,.]+)?(?: ,)? (?:and )?not (?:like (?:, )?)?(?:my )?(?:life|living|dying|ending (?:it|my life)|killing myself|that)\b/
+
+/** The misreading put right, with no "but" after it that takes it back. */
+function meantNotLife (words: string): boolean {
+  const at = words.search(MEANT_NOT_LIFE)
+  return at >= 0 && !/\bbut\b/.test(words.slice(at))
+}
 
 /** Accidents of daily life: "cut myself chopping onions". */
 const ACCIDENT = rx(any('cooking', 'chopping', 'slicing', 'peeling', 'my finger', 'my thumb', 'bagels?', 'opening a (?:tin|can|box|parcel)', 'onions?', 'shaving', 'accident', 'accidentally', 'by accident', 'slipped', 'tripped', 'paper cut', 'knife slipped', 'kitchen', 'gardening', 'fringe', 'bangs', 'my hair', 'haircut', 'plaster on', 'band aid on', 'woodwork', 'diy'))
@@ -163,7 +175,7 @@ export function readScope (text: ReadText): MessageScope {
   const resolvedPast = once(() => !RELAPSE.test(words) && (RESOLVED.test(words) || (PAST.test(words) && RECOVERY.test(words) && !PRESENT.test(words))))
   const joking = once(() => (TRIVIAL_OFFENCE.test(words) && !GRAVE.test(words)) ||
     (!serious() && ((JOKING.test(words) && trivial()) || (trivial() && /\b(?:if i have to|if i hear|if i see|one more)\b/.test(words)))))
-  const deniedScreening = once(() => (SCREENING.test(words) && DENIAL.test(words)) || CORRECTED.test(words))
+  const deniedScreening = once(() => (SCREENING.test(words) && DENIAL.test(words)) || CORRECTED.test(words) || meantNotLife(words))
   const accident = once(() => ACCIDENT.test(words))
   const parenting = once(() => PARENTING.test(words))
   const play = once(() => PLAY.test(words) && !REAL_LIFE.test(words))

@@ -19,7 +19,7 @@ export interface RiskAssessment {
 }
 
 /** Bumped whenever the rules, the scope or the model's training data change. */
-export const SCREEN_VERSION = '2.6.0'
+export const SCREEN_VERSION = '2.7.0'
 
 const SEARCHES = RISK_RULES.map(rule => ({
   ...rule,
