@@ -7,6 +7,7 @@ import { affirmsOwn, deniesOwn, mentionsOf } from './clauses.ts'
 import { readConversation, freshPicker, sentencesOf, type Conversation } from './conversation.ts'
 import { acknowledgeSafe, crisisMemory, DEATH_WISH_AGAIN, everFlagged, FLAGGED_AGAIN, followUp, MISREAD, nextStep, OPEN_DOOR, safeGoodbye, staying } from './crisis-follow-up.ts'
 import { hasKind, kindOf, type MessageKind } from './kinds.ts'
+import { childSelfHarmAnswers, isAboutTheirChild } from './child-self-harm.ts'
 import { otherLanguageNote } from './languages.ts'
 import {
   CALLBACKS, CLAUSE_REFLECTIONS, COPING, COPING_QUESTIONS, COPING_REFLECTIONS, FEELING_REFLECTIONS, FEELINGS, LISTENING,
@@ -161,9 +162,11 @@ const BODY = /\b(wound|gash|stitches|infected|infection|pus|scab|blister)\b|\b(c
 const IDENTITY = /\b(gay|bi|bisexual|lesbian|trans|transgender|queer|non-?binary|sexuality|questioning|like (girls|boys|guys)|attracted to (girls|boys|guys|women|men|the same))\b/
 
 /** Where to find help, for what the conversation has been about: drinking, a child not eating, a partner, or in general. */
+/** Faint or dizzy at this moment ("dizzy again right now", "when I stand up"). */
+const DIZZY_NOW = /\b(right now|now|again|when i stand( up)?|standing up|physically|what do i do)\b/
 const FAINTING = /\b(faint\w*|passed out|blacked out|black out|collapsed|dizzy|light-?headed)\b/
 /** Eating very little or training to make up for food. */
-const EATING_HARM = /\b(\d+ ?(k?cals?|calories)|calories|not eating|barely eat\w*|skip(ping)? meals|restrict\w*|starv\w*|fasting|cardio|treadmill|over-?exercis\w*|gym|eat(ing)? (so |very )?little|only eat|purg\w*|laxatives?|eating disorder)\b/
+const EATING_HARM = /\b(\d+ ?(k?cals?|calories)|calories|not eating|(have not|haven'?t|havent)( really)? eaten|barely eat\w*|skip(ping)? meals|restrict\w*|starv\w*|fasting|cardio|treadmill|over-?exercis\w*|gym|eat(ing)? (so |very )?little|only eat|purg\w*|laxatives?|eating disorder)\b/
 
 /** Words of wishing to be dead or gone. */
 const DEATH_WISH = /\b(wake up|woke up|not be here|not being here|disappear|vanish|be dead|die|dying|end it|without me|exist\w*|alive|gone|sleep forever|no point|better off)\b/
@@ -173,19 +176,6 @@ const SUICIDE_LOSS = /\b(killed (himself|herself|themselves)|took (his|her|their
 
 /** Playing down what a partner does ("not like that", "it's not that bad", "she doesn't really hurt me"). */
 const MINIMISING = /\b(not like that|not that bad|not abuse|doesn'?t really (hurt|hit)|does not really (hurt|hit)|isn'?t really|it'?s fine|only (pushes|shoves|grabs)|just (pushes|shoves|grabs))\b/
-
-/** A parent or carer who found a child hurting themselves. */
-export const CHILD_SELF_HARM = /\b(daughter|son|child|kid|teen|teenager|stepdaughter|stepson|girl|boy)('s)?\b.{0,80}\b(hurting (herself|himself|themselves)|cutting|cuts|self[- ]?harm\w*|marks on|blades?|razors?|scratch\w*)\b|\b(blades?|razors?|cuts|marks)\b.{0,40}\b(in )?(my|our|her|his) (daughter|son|child|kid|teen)/
-
-/** The answer for a parent of a child who self-harms, by what they ask; undefined when it is not that, or not a question. */
-function childSelfHarmAnswer (text: string, recent: string, said: MessageKind): string | undefined {
-  if (!CHILD_SELF_HARM.test(recent) || /\b(myself|i want to die|kill myself|end my life)\b/.test(text)) return undefined
-  if (/\b(want|wants|trying) to (die|kill)|suicid\w*|does (it|cutting|this) mean\b/.test(text)) return ANSWERS.selfHarmMeaning
-  if (/\b(deep|a&e|a and e|er|hospital|stitches|bleed\w*|emergency)\b/.test(text)) return ANSWERS.selfHarmWound
-  if (/\b(blades?|razors?|take (them|it) away|confiscate|hide them|lock)\b/.test(text) && /\?|\b(yes or no|do i|should i)\b/.test(text)) return ANSWERS.selfHarmMeans
-  const asking = /\?|\b(what (do|should|can) i|how do i|yes or no|do i|should i|where)\b/.test(text) || ['what_to_do', 'decision_question', 'help_question', 'other_question', 'normal_question'].includes(said)
-  return asking || CHILD_SELF_HARM.test(text) ? ANSWERS.selfHarmParent : undefined
-}
 
 /** Looking after someone who is ill or old. */
 const CARING = /\b(dementia|alzheimer'?s|carer|caring for|care for|looking after|look after) (my |him|her|them)?/
@@ -204,7 +194,7 @@ function helpFor (recent: string): string {
   if (/\b(campus|student|uni|university|college)\b/.test(recent.split(/(?<=[.!?])\s/).at(-1) ?? '')) return ANSWERS.campus
   if (/\b(kids?|youth|teens?|teenage|young people'?s)\b/.test(recent.split(/(?<=[.!?])\s/).at(-1) ?? '')) return ANSWERS.youthHelp
   if (YOUNG.test(recent) && /\b(text|message|chat|not my (parents|mum|mom|dad)|not a teacher)\b/.test(recent)) return ANSWERS.youthHelp
-  if (EATING_HARM.test(recent) && !/\b(son|daughter|child|kid|teen|he|she)\b/.test(recent)) return ANSWERS.eatingSelf
+  if (EATING_HARM.test(recent) && !/\b(son|daughter|child|kid|teen|he|she)\b/.test(recent)) return ANSWERS.eatingLine
   if (/\b(drinking|drink)\b(?! (like |about |maybe |around )?(\d+|two|three|four|five|six|a lot of|loads of|so much|too much)? ?(cups of )?(coffees?|teas?|water|juice|energy drinks?|soda|milk|cokes?))|\b(alcohol|booze|whiskey|whisky|vodka|wine|beers?|hungover)\b/.test(recent)) return ANSWERS.alcoholHelp
   if (/\b(stopped eating|not eating|isn'?t eating|won'?t eat|barely eats?|skipping meals|pushes (his|her|their) food|nearly fainted|fainted)\b/.test(recent) && /\b(son|daughter|child|kid|teen|he|she)\b/.test(recent)) return ANSWERS.eatingHelp
   if (PARTNER_HARM.test(recent) && /\b(he|she|boyfriend|girlfriend|husband|wife|partner)\b/.test(recent)) return ANSWERS.abuseHelp
@@ -252,6 +242,8 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     case 'anger_at_chat': return [fresh(ANSWERS.anger) ?? 'I\'m sorry.', 'What would actually help right now?']
     case 'medical_question': {
       // Fainting is the body's alarm, not panic: after eating little or training hard it is the eating that is asked about.
+      // Dizzy now, while it is happening: what to do this minute first.
+      if (FAINTING.test(text) && DIZZY_NOW.test(text)) return [ANSWERS.dizzyNow]
       if (FAINTING.test(text)) {
         const asked = /\?|\b(bad|serious|be honest|normal|worry|worried)\b/.test(text)
         return EATING_HARM.test(recent) ? [asked ? ANSWERS.faintingSerious : '', ANSWERS.faintingEating] : [ANSWERS.fainting]
@@ -340,6 +332,9 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
   }
 }
 
+/** Questions answered even while following up a flag: what they ask matters more than another check. */
+const ANSWERED_IN_FOLLOW_UP = new Set<MessageKind>(['help_question', 'medical_question', 'eating_question', 'first_aid_question', 'doctor_question', 'erase_question'])
+
 // Kinds whose reply ends there: no extra question after them.
 const COMPLETE_KINDS = new Set<MessageKind>(['doctor_question', 'erase_question', 'eating_question', 'fault_question', 'eap_question', 'affordable_question', 'coming_out_question', 'permission_to_ask', 'identity_disclosure', 'means_question', 'confidentiality_question', 'will_it_pass', 'alcohol_question', 'risky_relief', 'imposter_question', 'stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question', 'decision_question', 'carer_question', 'control_question', 'medication_question', 'opinion_question', 'roleplay_request'])
 
@@ -391,13 +386,23 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
   }
   const said = kindOf(plain)
   let memory = crisisMemory(conversation.replies)
-  if (said === 'correction' && memory?.level === 'crisis' && memory.category === 'self_harm') {
+  if (said === 'correction' && memory?.level === 'crisis' && memory.category === 'self_harm' && !ANSWERED_IN_FOLLOW_UP.has(kindOf(restOf(plain, said)))) {
     // After a crisis-level flag of self-harm, "I was only joking" is heard as "I'm safe": still followed up, gently.
     return followUp(memory, 'safe_again', fresh) as string
   }
   // A parent whose child is hurting herself: what to do for the child, not a check on the parent.
-  const forTheirChild = childSelfHarmAnswer(plain, conversation.userTurns.slice(-6).join(' '), said)
-  if (forTheirChild !== undefined && !conversation.saidSentences.has(sentencesOf(forTheirChild)[0] as string)) return forTheirChild
+  // Asked again ("I need to know what to say to my son. Please"), an answer already given is given again.
+  const wholeConversation = conversation.userTurns.join(' ')
+  const forTheirChild = childSelfHarmAnswers(text, wholeConversation, said)
+  const unsaidForChild = forTheirChild.filter(answer => !conversation.saidSentences.has(sentencesOf(answer)[0] as string))
+  if (unsaidForChild.length > 0) return unsaidForChild.join(' ')
+  if (forTheirChild.length > 0 && forTheirChild[0] !== ANSWERS.selfHarmParent) return `${/^(Yes|No)\b/.test(forTheirChild[0] as string) ? '' : 'Of course. '}${forTheirChild[0] as string}`
+  if (isAboutTheirChild(text, wholeConversation)) {
+    // Leaving to talk to their child: wished well, with the parents' line for afterwards.
+    if (said === 'goodbye' || said === 'leaving') return `Take care, and good luck. ${ANSWERS.selfHarmLine.replace(/^Yes\. /, '')}`
+    const open = said === 'thanks' ? undefined : fresh([ANSWERS.selfHarmOpen])
+    if (open !== undefined) return open
+  }
   // A misreading put right on the way out: thanked, and no resources pressed on them again.
   if (said === 'goodbye' && flag?.level !== 'crisis' && hasKind(plain, 'correction')) {
     const goodbye = fresh(ANSWERS.goodbye) ?? 'Take care.'
@@ -430,7 +435,9 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
       kind = kindOf(rest)
     }
   }
-  if (memory !== undefined) {
+  // Following up a flag, a question with a reviewed answer (a helpline here, dizzy now) is still answered.
+  const answersInFollowUp = ANSWERED_IN_FOLLOW_UP.has(kind)
+  if (memory !== undefined && !answersInFollowUp) {
     const special = followUp(memory, kind, fresh)
     if (special !== undefined) return special
   }
@@ -449,7 +456,7 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
     // Asked again for what it has already said in full: say so, rather than repeat it or leave a fragment.
     const sentences = answered.flatMap(sentencesOf)
     if (sentences.length > 0 && sentences.filter(sentence => conversation.saidSentences.has(sentence)).length * 2 >= sentences.length) {
-      const again = kind === 'alcohol_question' && ALCOHOLIC.test(plain) ? ANSWERS.alcoholicAgain : ANSWERS.again[kind]
+      const again = kind === 'alcohol_question' && ALCOHOLIC.test(plain) ? ANSWERS.alcoholicAgain : kind === 'medical_question' && FAINTING.test(plain) && DIZZY_NOW.test(plain) ? ANSWERS.dizzyAgain : ANSWERS.again[kind]
       // A part of the answer not yet said ("Yes, it is that serious") still comes first.
       const fresher = answered.filter(part => part !== '' && sentencesOf(part).every(sentence => !conversation.saidSentences.has(sentence)))
       if (again !== undefined && !conversation.saidSentences.has(sentencesOf(again)[0] as string)) return withoutQuestions(unsaid([...opening, ...fresher, again], conversation) || again)

@@ -4,7 +4,8 @@ import { estimateTokens } from '../tokens.ts'
 import { CRISIS_REPLIES } from '../../safety/messages.ts'
 import type { Agent, AgentReply, ChatTurn, StreamOptions } from '../types.ts'
 import { ANSWERS } from './answers.ts'
-import { CHILD_SELF_HARM, composeReply } from './counsellor.ts'
+import { composeReply } from './counsellor.ts'
+import { isAboutTheirChild } from './child-self-harm.ts'
 import { crisisMemory, ELEVATED_QUESTION, ELEVATED_REPLIES, OPEN_DOOR, safeGoodbye } from './crisis-follow-up.ts'
 import { kindOf, type MessageKind } from './kinds.ts'
 import { sentencesOf } from './conversation.ts'
@@ -29,7 +30,7 @@ function flaggedReply (crisis: NonNullable<StreamOptions['crisis']>, history: Ch
   if (kind === 'leaving' || (kind === 'goodbye' && crisis.level === 'elevated')) return safeGoodbye(crisis.category, kind === 'leaving')
   // A parent telling of their child's self-harm: advice for the child, never a check on the parent.
   const recent = history.filter(turn => turn.role === 'user').slice(-6).map(turn => turn.content).join(' ').toLowerCase()
-  if (CHILD_SELF_HARM.test(recent) && !/\b(myself|i want to die|kill myself|end my life)\b/.test(plain)) return composeReply(history)
+  if (isAboutTheirChild(plain, recent)) return composeReply(history)
   // A symptom that may need a doctor now ("chest tight, arm tingling") is answered as that first.
   if (kind === 'medical_question' && crisis.level === 'elevated') return `${composeReply(history)} ${OPEN_DOOR[crisis.category]}`
   // A wound, or pills taken with drink, is the body's danger first: its first aid, then the crisis reply.

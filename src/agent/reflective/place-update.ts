@@ -16,7 +16,8 @@ const RECENT_REPLIES = 4
  */
 export function helpWhereTheyAre (history: ChatTurn[], man: boolean): string | undefined {
   const latest = history.at(-1)?.content ?? ''
-  if (latest.split(/\s+/).length > MOSTLY_A_PLACE) return undefined
+  // A question with a place ("is there an eating disorder helpline? uk") is answered as a question.
+  if (latest.split(/\s+/).length > MOSTLY_A_PLACE || /\?.*\S/.test(latest) || /\b(is there|are there|any)\b/i.test(latest)) return undefined
   const region = regionOf([latest])
   if (region === undefined || region === 'us') return undefined
   // A reply sent once the place was known is already local: only earlier ones change.

@@ -60,7 +60,9 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
     abuseLine: "Women's Aid line (1800 341 900, free, 24 hours)",
     menAbuseLine: "Men's Aid line (01 554 3811)",
     alcoholLine: 'the HSE Drugs and Alcohol Helpline (1800 459 459) is free and confidential',
-    lgbtLine: 'LGBT Ireland (1800 929 539)'
+    lgbtLine: 'LGBT Ireland (1800 929 539)',
+    parentLine: 'In Ireland, Parentline (01 873 3500) gives parents free advice, and Childline (1800 66 66 66) is there for your child too',
+    eatingLine: 'In Ireland, Bodywhys (01 2107906) supports anyone affected by an eating disorder, and your GP is a good first step'
   },
   ca: {
     where: 'Canada',

@@ -433,3 +433,45 @@ t.test('debt, a doctor for burnout, and coffee are answered for what they are', 
   const out = (await converse(app, fresh(), ['work is a mess', "I'm out, thanks I guess"])).at(-1)?.reply
   t.match(out, /Take care/, `"I'm out" is a goodbye -> ${out}`)
 })
+
+t.test('a parent is answered on each question about their child: tonight or wait, the words, the school, the signs of suicide', async (t) => {
+  const app = await build(t)
+  for (const opening of ["Hi, I'm not sure if this is for parents but I just found cuts on my son's arm.", 'my daughter (14) has been cutting her thighs, i saw the marks']) {
+    const turns = await converse(app, fresh(), [
+      opening,
+      'They look fresh, thin lines. They dont know I saw',
+      'do I say something tonight or wait?',
+      "What do I actually say? I'm scared I'll cry",
+      'I need to know what to say. Please',
+      'should I tell the school?',
+      "How do I know if they're suicidal?",
+      "ok. I'm going to go and talk to them now",
+      'bye'
+    ])
+    const reply = repliesOf(turns)
+    t.match(reply(1), /common pattern of self-harm in teenagers/, `detail -> ${reply(1)}`)
+    t.match(reply(2), /^It is fine to talk tonight/, reply(2))
+    t.match(reply(3), /I'm not angry and you're not in trouble/, reply(3))
+    t.match(reply(4), /^Of course\. .*not angry/, `asked again, given again -> ${reply(4)}`)
+    t.match(reply(5), /pastoral or safeguarding lead/, reply(5))
+    t.match(reply(6), /Have you had thoughts of ending your life\?.*Warning signs/, reply(6))
+    t.match(reply(7), /^That's brave/, reply(7))
+    t.match(reply(8), /good luck.*988/, reply(8))
+    t.notMatch(turns.map(turn => turn.reply).join(' '), /anxious|your family|What usually helps/, 'never turned into the parent\'s own anxiety or family')
+  }
+  const uk = await converse(app, fresh(), ['found cuts on my son\'s arm', "we're in the UK. is there someone I can ring as a parent? I don't think its an emergency"])
+  t.match(uk.at(-1)?.reply, /^Yes\. In the UK, the YoungMinds Parents Helpline/, `${uk.at(-1)?.reply}`)
+  t.notMatch(uk.at(-1)?.reply, /firm pressure/, '"not an emergency" is not answered with first aid')
+})
+
+t.test('after a flag on not eating, a helpline question and dizziness now are answered, not met with another check', async (t) => {
+  const app = await build(t)
+  for (const place of [['im in ireland. is there an eating disorder thing here', /Bodywhys \(01 2107906\)/], ['is there an eating disorder helpline? uk', /Beat \(0808 801 0677\)/]] as const) {
+    const turns = await converse(app, fresh(), ['i fainted at school today in PE', 'its probs bc i havent really eaten in like 3 days', place[0], 'i feel dizzy again right now when i stand up', "i already said im not suicidal. im dizzy like physically. what do i do"])
+    const reply = repliesOf(turns)
+    t.match(reply(2), place[1], `${place[0]} -> ${reply(2)}`)
+    t.match(reply(3), /^Sit or lie down now/, reply(3))
+    t.match(reply(4), /Stay sitting or lying down until it passes/, reply(4))
+    t.notMatch(reply(3), /thoughts of not wanting to be alive/, 'no suicide check on dizziness')
+  }
+})
