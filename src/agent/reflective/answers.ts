@@ -8,7 +8,7 @@ export const ANSWERS = {
   medical: 'That sounds frightening. Chest pain or tightness, pain or numbness spreading to an arm or the jaw, trouble breathing, fainting or a racing heart that won\'t settle need a doctor, and I can\'t tell what is happening in your body. ' +
     'If it is happening now or feels severe, call 911 or your local emergency number. Panic attacks can feel very like this, but only a medical check can rule other causes out.',
   cannotDo: 'I can\'t do that: I\'m an offline listener with no internet access, so I can\'t look up the weather, the news or facts. What I can do is listen.',
-  privacy: 'This conversation is stored by the service that runs me so the chat can continue, and you can erase it from the app at any time. I\'m an AI, so no person reads along as we talk.',
+  privacy: 'This conversation is stored by the service that runs me so the chat can continue, and you can erase it from the app at any time. I\'m an AI, so no person reads along as we talk, and I have no way to contact your parents, your school or anyone else.',
   memory: 'I remember what you have said in this conversation, and nothing from anywhere else.',
   howAreYou: 'I\'m a computer program, so I don\'t have days, good or bad, but thank you for asking.',
   name: 'I don\'t have a name; I\'m the AI listener built into this app.',
@@ -131,6 +131,7 @@ export const ANSWERS = {
   abuseHelp: 'Yes. Domestic abuse helplines are there for exactly this, including when you are not sure whether it counts as abuse: they will listen, and you decide what happens next. The National Domestic Violence Hotline (1-800-799-7233, or text START to 88788) is confidential and open any time. If it is safer, you can erase this conversation from the app afterwards.',
   /** Asked again what was answered in full: the answer's core in one or two sentences. */
   again: {
+    privacy_question: 'No. Nothing here goes to your parents, your school or anyone else: I have no way to contact anyone, and you can erase the chat from the app.',
     medical_question: 'In short: please get it checked by a doctor soon, and get urgent help if it happens again or gets worse.',
     first_aid_question: 'From what you describe, yes: a cut that gapes, reopens or bleeds through its dressing most likely needs closing or checking, so please get it seen today at urgent care or a walk-in clinic, and at emergency services if it will not stop bleeding.',
     will_it_pass: 'Yes, it does get better, gradually and unevenly, even though it doesn\'t feel that way yet.',
@@ -147,6 +148,8 @@ export const ANSWERS = {
   askAway: 'Of course. I won\'t judge you: ask or say whatever you like.',
   identityDisclosure: 'Thank you for trusting me with that. Saying it for the first time takes courage. There is nothing wrong with you: who you are drawn to is a normal part of who you are, and you can take all the time you need to work it out.',
   identityHelp: 'Yes, there are people who get it. LGBTQ+ youth lines are run by people who understand, free and confidential: in the US, the Trevor Project (1-866-488-7386, or text START to 678-678), which also runs a safe online community for young LGBTQ+ people. Many areas have LGBTQ+ youth groups too, some online.',
+  confidentialYoung: 'At 16 or so, in most places you can see a doctor on your own, and what you tell them is usually kept confidential, from your parents too. The exception is if they believe you or someone else is at serious risk; then they may need to involve others, and they would usually tell you first. You can ask at the start what they would have to share.',
+  urgeInstead: 'Yes. Things many people use when the urge comes: hold an ice cube or splash cold water on your face, squeeze something hard, draw on your skin with a red pen where you would scratch, or move hard for a few minutes. Another is to wait fifteen minutes first: urges rise and then fall, and each time you ride one out it gets a little easier. At 2am, having one of these ready beside the bed helps.',
   confidential: 'For an adult, what you tell a doctor or nurse is confidential: they don\'t tell your family, your university or your employer. The only exception is when they believe someone is in serious danger, and even then they would usually talk it through with you first.',
   honestAnswer: 'Thank you for answering me honestly. Thoughts like that, without a plan, are something many people live through, and they still matter.',
   ifStronger: 'If they get stronger, or a plan starts to form, please call or text 988 in the US, or your local emergency number, straight away.',

@@ -8,6 +8,7 @@ import { readConversation, freshPicker, sentencesOf, type Conversation } from '.
 import { acknowledgeSafe, crisisMemory, DEATH_WISH_AGAIN, everFlagged, FLAGGED_AGAIN, followUp, MISREAD, nextStep, OPEN_DOOR, safeGoodbye, staying } from './crisis-follow-up.ts'
 import { hasKind, kindOf, type MessageKind } from './kinds.ts'
 import { childSelfHarmAnswers, isAboutTheirChild } from './child-self-harm.ts'
+import { namedService } from './named-services.ts'
 import { otherLanguageNote } from './languages.ts'
 import {
   CALLBACKS, CLAUSE_REFLECTIONS, COPING, COPING_QUESTIONS, COPING_REFLECTIONS, FEELING_REFLECTIONS, FEELINGS, LISTENING,
@@ -192,7 +193,7 @@ function helpFor (recent: string): string {
   if (SUICIDE_LOSS.test(recent)) return ANSWERS.lossSupport
   if (/\b(debt|debts|rent|arrears|bills|bailiffs)\b/.test(recent.split(/(?<=[.!?])\s/).slice(-2).join(' '))) return ANSWERS.debtHelp
   if (/\b(campus|student|uni|university|college)\b/.test(recent.split(/(?<=[.!?])\s/).at(-1) ?? '')) return ANSWERS.campus
-  if (/\b(kids?|youth|teens?|teenage|young people'?s)\b/.test(recent.split(/(?<=[.!?])\s/).at(-1) ?? '')) return ANSWERS.youthHelp
+  if (/\b(kids?|youth|teens?|teenage|young people'?s)\b/.test(recent.split(/(?<=[.!?])\s/).slice(-2).join(' '))) return ANSWERS.youthHelp
   if (YOUNG.test(recent) && /\b(text|message|chat|not my (parents|mum|mom|dad)|not a teacher)\b/.test(recent)) return ANSWERS.youthHelp
   if (EATING_HARM.test(recent) && !/\b(son|daughter|child|kid|teen|he|she)\b/.test(recent)) return ANSWERS.eatingLine
   if (/\b(drinking|drink)\b(?! (like |about |maybe |around )?(\d+|two|three|four|five|six|a lot of|loads of|so much|too much)? ?(cups of )?(coffees?|teas?|water|juice|energy drinks?|soda|milk|cokes?))|\b(alcohol|booze|whiskey|whisky|vodka|wine|beers?|hungover)\b/.test(recent)) return ANSWERS.alcoholHelp
@@ -261,7 +262,7 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     case 'alcohol_question': return ALCOHOLIC.test(text) ? [ANSWERS.alcoholic, ANSWERS.alcoholHelp.replace(/^Yes, there is help specifically for drinking\. /, '')] : [ANSWERS.alcoholHelp]
     case 'risky_relief': return [ANSWERS.riskyRelief]
     case 'imposter_question': return [ANSWERS.imposter]
-    case 'confidentiality_question': return [ANSWERS.confidential]
+    case 'confidentiality_question': return [/\b(i'?m|im|i am) 1[0-7]\b|\bnot an adult\b/.test(recent) ? ANSWERS.confidentialYoung : ANSWERS.confidential]
     case 'means_question': return [ANSWERS.meansSafety]
     case 'eap_question': return [ANSWERS.eap]
     case 'affordable_question': return [ANSWERS.affordable]
@@ -275,6 +276,8 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     case 'declines_exercises': return [ANSWERS.noExercises]
     case 'normal_question': return [normalFor(text, recent, conversation.userTurns.at(-2) ?? '')]
     case 'skill_request': {
+      // "Anything I can do instead when the urge comes?": alternatives to self-harm, not a breathing exercise.
+      if (/\b(urge|scratch\w*|cut\w*|hurt myself|burn\w*|sh)\b/.test(recent) && /\b(instead|urge|want to (scratch|cut|hurt|burn))\b/.test(text)) return [ANSWERS.urgeInstead]
       const skill = requestedSkill(text)
       return given(skill, conversation) ? [ANSWERS.noMoreSkills] : [skill.script]
     }
@@ -333,10 +336,10 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
 }
 
 /** Questions answered even while following up a flag: what they ask matters more than another check. */
-const ANSWERED_IN_FOLLOW_UP = new Set<MessageKind>(['help_question', 'medical_question', 'eating_question', 'first_aid_question', 'doctor_question', 'erase_question'])
+const ANSWERED_IN_FOLLOW_UP = new Set<MessageKind>(['help_question', 'medical_question', 'eating_question', 'first_aid_question', 'doctor_question', 'erase_question', 'privacy_question', 'confidentiality_question', 'skill_request'])
 
 // Kinds whose reply ends there: no extra question after them.
-const COMPLETE_KINDS = new Set<MessageKind>(['doctor_question', 'erase_question', 'eating_question', 'fault_question', 'eap_question', 'affordable_question', 'coming_out_question', 'permission_to_ask', 'identity_disclosure', 'means_question', 'confidentiality_question', 'will_it_pass', 'alcohol_question', 'risky_relief', 'imposter_question', 'stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question', 'decision_question', 'carer_question', 'control_question', 'medication_question', 'opinion_question', 'roleplay_request'])
+const COMPLETE_KINDS = new Set<MessageKind>(['privacy_question', 'doctor_question', 'erase_question', 'eating_question', 'fault_question', 'eap_question', 'affordable_question', 'coming_out_question', 'permission_to_ask', 'identity_disclosure', 'means_question', 'confidentiality_question', 'will_it_pass', 'alcohol_question', 'risky_relief', 'imposter_question', 'stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question', 'decision_question', 'carer_question', 'control_question', 'medication_question', 'opinion_question', 'roleplay_request'])
 
 /** Kinds often said alongside something else ("it's weird talking to a bot. anyway it's mainly maths"): answered, then the rest too. */
 const ASIDE_KINDS = new Set<MessageKind>(['asks_if_human', 'bot_remark', 'correction', 'apology', 'declines_exercises', 'anger_at_chat', 'repetition_remark', 'not_listening'])
@@ -391,6 +394,9 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
     return followUp(memory, 'safe_again', fresh) as string
   }
   // A parent whose child is hurting herself: what to do for the child, not a check on the parent.
+  // A helpline they name ("kids help phone? is that a thing"): yes, and how to reach it.
+  const service = namedService(text)
+  if (service !== undefined && !conversation.saidSentences.has(sentencesOf(service)[0] as string)) return service
   // Asked again ("I need to know what to say to my son. Please"), an answer already given is given again.
   const wholeConversation = conversation.userTurns.join(' ')
   const forTheirChild = childSelfHarmAnswers(text, wholeConversation, said)
@@ -454,7 +460,8 @@ export function composeReply (history: ChatTurn[], flag?: { level?: FlaggedRiskL
   const answered = answerKind(kind, plain, conversation, fresh, flagged)
   if (answered !== undefined && COMPLETE_KINDS.has(kind)) {
     // Asked again for what it has already said in full: say so, rather than repeat it or leave a fragment.
-    const sentences = answered.flatMap(sentencesOf)
+    // "Yes." or "No." said before is not the answer said before.
+    const sentences = answered.flatMap(sentencesOf).filter(sentence => sentence.split(' ').length > 2)
     if (sentences.length > 0 && sentences.filter(sentence => conversation.saidSentences.has(sentence)).length * 2 >= sentences.length) {
       const again = kind === 'alcohol_question' && ALCOHOLIC.test(plain) ? ANSWERS.alcoholicAgain : kind === 'medical_question' && FAINTING.test(plain) && DIZZY_NOW.test(plain) ? ANSWERS.dizzyAgain : ANSWERS.again[kind]
       // A part of the answer not yet said ("Yes, it is that serious") still comes first.

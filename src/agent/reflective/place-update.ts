@@ -5,7 +5,7 @@ import { sentencesOf } from './conversation.ts'
 import { localised } from './region.ts'
 
 /** Short enough to be only the place ("we're in the UK", "oh im in australia btw"). */
-const MOSTLY_A_PLACE = 8
+const MOSTLY_A_PLACE = 10
 
 /** How far back a helpline is still what they are answering. */
 const RECENT_REPLIES = 4
@@ -17,7 +17,7 @@ const RECENT_REPLIES = 4
 export function helpWhereTheyAre (history: ChatTurn[], man: boolean): string | undefined {
   const latest = history.at(-1)?.content ?? ''
   // A question with a place ("is there an eating disorder helpline? uk") is answered as a question.
-  if (latest.split(/\s+/).length > MOSTLY_A_PLACE || /\?.*\S/.test(latest) || /\b(is there|are there|any)\b/i.test(latest)) return undefined
+  if (latest.split(/\s+/).length > MOSTLY_A_PLACE || latest.includes('?') || /\b(is there|are there|any|who|what|how|where|should|can|could)\b/i.test(latest)) return undefined
   const region = regionOf([latest])
   if (region === undefined || region === 'us') return undefined
   // A reply sent once the place was known is already local: only earlier ones change.

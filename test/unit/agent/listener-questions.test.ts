@@ -475,3 +475,30 @@ t.test('after a flag on not eating, a helpline question and dizziness now are an
     t.notMatch(reply(3), /thoughts of not wanting to be alive/, 'no suicide check on dizziness')
   }
 })
+
+t.test('a teenager who self-harms: privacy, what to do instead of scratching, a doctor at 16, a line for teens, a helpline named', async (t) => {
+  const app = await build(t)
+  const turns = await converse(app, fresh(), [
+    'hey. can i talk about something without it getting reported to anyone',
+    'i asked if this is private. like does it go to my parents or school',
+    'ok. so i scratch myself sometimes with my nails. i stopped for 2 months but the urge is back',
+    'is there anything i can do instead when the urge comes? like actually works',
+    'im not in the us im in canada. ontario',
+    'if i went to my doctor would they have to tell my parents? im 16',
+    'is there a line for teens in canada that u can text? not a suicide one',
+    'kids help phone? is that a thing'
+  ])
+  const reply = repliesOf(turns)
+  t.match(reply(0), /no way to contact your parents, your school/, reply(0))
+  t.match(reply(1), /^No\. Nothing here goes to your parents/, reply(1))
+  t.match(reply(3), /ice cube.*red pen/, reply(3))
+  t.match(reply(4), /^Thank you, that helps\. .*in Canada you can call 988/, reply(4))
+  t.match(reply(5), /usually kept confidential, from your parents too/, reply(5))
+  t.notMatch(reply(5), /For an adult/, 'a 16-year-old is not given the rules for adults')
+  t.match(reply(6), /Kids Help Phone .*text CONNECT to 686868/, reply(6))
+  t.match(reply(7), /^Yes, Kids Help Phone is real/, reply(7))
+  for (const [question, answer] of [['ive heard of childline, is it any good?', /^Yes, Childline is real/], ['do you know bodywhys?', /^Yes, Bodywhys is real/], ['samaritans? is that only for suicidal people', /^Yes, Samaritans is real/]] as const) {
+    const named = (await converse(app, fresh(), ['been feeling low for weeks', question])).at(-1)?.reply
+    t.match(named, answer, `${question} -> ${named}`)
+  }
+})
