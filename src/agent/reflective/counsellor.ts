@@ -243,6 +243,7 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     case 'anger_at_chat': return [fresh(ANSWERS.anger) ?? 'I\'m sorry.', 'What would actually help right now?']
     case 'medical_question': {
       // Fainting is the body's alarm, not panic: after eating little or training hard it is the eating that is asked about.
+      if (/\bpanic attacks?\b/.test(text) && /\b(kill|die|damage|hurt|mess up|stop)\b/.test(text)) return [ANSWERS.panicSafe]
       // Dizzy now, while it is happening: what to do this minute first.
       if (FAINTING.test(text) && DIZZY_NOW.test(text)) return [ANSWERS.dizzyNow]
       if (FAINTING.test(text)) {
@@ -257,6 +258,11 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
     case 'help_question': return [crisisMemory(conversation.replies)?.category === 'self_harm' && /\b(ring|call|phone|at this hour|tonight|right now|now)\b/.test(text) ? ANSWERS.ringNow : helpFor(recent)]
     case 'eating_question': return [ANSWERS.eatingSelf]
     case 'doctor_question': return [ANSWERS.seeDoctor]
+    case 'text_line_question': {
+      // A line for what they are going through (eating, a partner, being young) first; any text line otherwise.
+      const specific = helpFor(recent)
+      return [specific === SKILLS.help.script || specific === ANSWERS.affordable ? ANSWERS.textHelp : specific]
+    }
     case 'erase_question': return [ANSWERS.erase]
     case 'fault_question': return [SUICIDE_LOSS.test(recent) ? ANSWERS.lossFault : DONE_TO_THEM.test(recent) ? ANSWERS.blameFault : ANSWERS.ownFault]
     case 'alcohol_question': return ALCOHOLIC.test(text) ? [ANSWERS.alcoholic, ANSWERS.alcoholHelp.replace(/^Yes, there is help specifically for drinking\. /, '')] : [ANSWERS.alcoholHelp]
@@ -336,10 +342,10 @@ function answerKind (kind: MessageKind, text: string, conversation: Conversation
 }
 
 /** Questions answered even while following up a flag: what they ask matters more than another check. */
-const ANSWERED_IN_FOLLOW_UP = new Set<MessageKind>(['help_question', 'medical_question', 'eating_question', 'first_aid_question', 'doctor_question', 'erase_question', 'privacy_question', 'confidentiality_question', 'skill_request'])
+const ANSWERED_IN_FOLLOW_UP = new Set<MessageKind>(['help_question', 'medical_question', 'eating_question', 'first_aid_question', 'doctor_question', 'erase_question', 'privacy_question', 'confidentiality_question', 'skill_request', 'text_line_question'])
 
 // Kinds whose reply ends there: no extra question after them.
-const COMPLETE_KINDS = new Set<MessageKind>(['privacy_question', 'doctor_question', 'erase_question', 'eating_question', 'fault_question', 'eap_question', 'affordable_question', 'coming_out_question', 'permission_to_ask', 'identity_disclosure', 'means_question', 'confidentiality_question', 'will_it_pass', 'alcohol_question', 'risky_relief', 'imposter_question', 'stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question', 'decision_question', 'carer_question', 'control_question', 'medication_question', 'opinion_question', 'roleplay_request'])
+const COMPLETE_KINDS = new Set<MessageKind>(['text_line_question', 'privacy_question', 'doctor_question', 'erase_question', 'eating_question', 'fault_question', 'eap_question', 'affordable_question', 'coming_out_question', 'permission_to_ask', 'identity_disclosure', 'means_question', 'confidentiality_question', 'will_it_pass', 'alcohol_question', 'risky_relief', 'imposter_question', 'stop_asking', 'goodbye', 'leaving', 'what_to_do', 'agreement', 'help_question', 'medical_question', 'not_listening', 'anger_at_chat', 'empty', 'how_are_you', 'repetition_remark', 'sarcasm', 'asks_if_human', 'greeting', 'skill_request', 'practical_question', 'first_aid_question', 'decision_question', 'carer_question', 'control_question', 'medication_question', 'opinion_question', 'roleplay_request'])
 
 /** Kinds often said alongside something else ("it's weird talking to a bot. anyway it's mainly maths"): answered, then the rest too. */
 const ASIDE_KINDS = new Set<MessageKind>(['asks_if_human', 'bot_remark', 'correction', 'apology', 'declines_exercises', 'anger_at_chat', 'repetition_remark', 'not_listening'])

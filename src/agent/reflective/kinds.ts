@@ -6,7 +6,7 @@ export type MessageKind =
   | 'how_are_you' | 'name_question' | 'other_question'
   | 'apology' | 'still_there' | 'greeting' | 'thanks' | 'leaving' | 'goodbye' | 'safe_again' | 'agreement' | 'unsure' | 'minimal' | 'statement'
   | 'correction' | 'skill_request' | 'practical_question' | 'first_aid_question' | 'decision_question' | 'carer_question' | 'control_question' | 'medication_question' | 'opinion_question' | 'roleplay_request'
-  | 'fault_question' | 'eating_question' | 'erase_question' | 'doctor_question' | 'declines_exercises' | 'will_it_pass' | 'alcohol_question' | 'risky_relief' | 'imposter_question' | 'confidentiality_question' | 'means_question' | 'affordable_question' | 'eap_question' | 'permission_to_ask' | 'identity_disclosure' | 'coming_out_question'
+  | 'fault_question' | 'eating_question' | 'erase_question' | 'doctor_question' | 'text_line_question' | 'declines_exercises' | 'will_it_pass' | 'alcohol_question' | 'risky_relief' | 'imposter_question' | 'confidentiality_question' | 'means_question' | 'affordable_question' | 'eap_question' | 'permission_to_ask' | 'identity_disclosure' | 'coming_out_question'
 
 // Checked in order: the first that matches names the message.
 const KINDS: Array<[MessageKind, RegExp]> = [
@@ -63,6 +63,8 @@ const KINDS: Array<[MessageKind, RegExp]> = [
   ['help_question', /\b(is there|are there|any)( like)? (a |an )?(kids?|youth|teens?|teenage|young people'?s|campus|student|uni|university|college|school|men'?s|local) (one|ones|line|helpline|version|service|counsell?or|counsell?ing)\b/],
   ['help_question', /\b(is there|are there|is there any|are there any|any)( real)? (help|support|places?|people|services?|groups?)( out there)?( that (help|helps|can help))? (for|with) (that|this|it|people like me)\b/],
   ['help_question', /\b(is there|are there|any)( like)? (an? )?(eating disorder|ed|anorexia|bulimia) (thing|things|helpline|line|service|charity|support|people|group)\b/],
+  ['text_line_question', /\b(text line|texting line|text service|a line (i|you) can text|can i text (someone|a line|a helpline|a number)|number (i|you) can text|something i can text)\b/],
+  ['medical_question', /\b(can|could|will|would) (a |my )?panic attacks? (actually |really )?(like )?(kill|hurt|damage|mess up|stop)\b|\bdie (from|of) a panic attack\b/],
   ['help_question', /\b(a |any )?(line|helpline|number|service|chat|text line|hotline)s? (for|just for) (teens?|teenagers|kids|young people|youth|students)\b/],
   ['skill_request', /\b(anything|something|what) (i can|can i|to) do instead\b|\bwhat (do|can) i (actually )?do\b.{0,30}\b(when|if) (i want to|the urge|i get the urge)\b.{0,20}\b(scratch|cut|hurt|burn|sh)\w*|\bwhen the urge comes\b.*\?/],
   ['help_question', /\b(anything|anywhere|somewhere|a (proper )?place|someone|help)\b.{0,40}\b(debt|debts|rent|arrears|bills|money trouble|money problems|bailiffs)\b|\b(debt|rent|arrears|bills)\b.{0,30}\b(help|advice|a proper place)\b/],
@@ -84,7 +86,7 @@ const KINDS: Array<[MessageKind, RegExp]> = [
   ['apology', /\b(sorry|apologi[sz]e) (for|about) (my english|my bad english|my grammar|my spelling|the long message|the essay|rambling|ranting|venting|writing so much|bothering you|going on)\b|\bsorry (that was|this is|it's) (so )?(long|a lot|a rant)\b|\bsorry for (my )?(english|rambling|ranting)\b/],
   ['still_there', /^(hello|hi|hey|yo)?\s*(\?+|are you (still )?there\??|anyone there\??|is anyone there\??|you there\??)$|^(hello|hi|hey)\?+$/],
   ['greeting', /^(hi|hello|hey|hiya|heya|yo|sup|good (morning|afternoon|evening)|hi there|hello there|hey there)\b[\s!.,]*$/],
-  ['goodbye', /^(ok(ay)?,? )?i'?m out\b|\b(have to go|got to go|need to go|gotta go|i'?m going to go|i'?m gonna go|i'?ll go)( now)?[\s!.,]*$|\b(bye|goodbye|good night)[\s!.,]*( x+)?[\s!.,]*$/],
+  ['goodbye', /\bpeace( out)?[\s!.✌️]*$|^(ok(ay)?,? )?i'?m out\b|\b(have to go|got to go|need to go|gotta go|i'?m going to go|i'?m gonna go|i'?ll go)( now)?[\s!.,]*$|\b(bye|goodbye|good night)[\s!.,]*( x+)?[\s!.,]*$/],
   ['thanks', /^(ok(ay)?,? )?(thanks|thank you|thank u|thx|ty|cheers|appreciate it|gracias|merci|danke|obrigad[oa]|grazie)\b.{0,50}$/],
   ['goodbye', /^(ok(ay)?,? )?(bye|goodbye|good bye|bye bye|see you|see ya|cya|good night|goodnight|night|nite|gn|gtg|g2g|ttyl|talk (to you )?later|later|i have to go|i need to go|i've got to go|have to go|got to go|i'm off|i'm going to go|i'll go now|i'm done for (today|now|tonight))\b.{0,40}$|\b(good ?night|gtg|g2g)[\s!.,]*$|\b(i'm off to|off to|going to) (bed|sleep)\b.{0,30}$/],
   ['safe_again', /\b(i'm safe|i am safe|i'm okay now|i'm ok now|i'm alright now|i won't do anything|i'm not going to do anything|i just needed to (say|tell|get) (it|that)|not going to hurt myself|i'm not in danger|i am not in (any )?danger|i am not want to hurt|i don't want to hurt (myself|anyone)|no quiero hacerme da\w*)\b/],

@@ -169,14 +169,15 @@ export const TOPICS: Topic[] = [
   {
     name: 'school',
     pattern: /\b(exams?|school|university|college|class|classes|grades|studying|study|homework)\b/,
-    phrase: 'your studies',
+    phrase: 'school',
+    // "School" is the work and the people: nothing here assumes it is the studying.
     acknowledgements: [
-      'Studying under pressure can be exhausting.',
+      'School can take up so much of life, the work and the people both.',
       'It sounds like there is a lot riding on this for you.'
     ],
     questions: [
-      'What worries you most about how your studies are going?',
-      'How are you looking after yourself around all the studying?'
+      'What part of school feels hardest right now?',
+      'How are things at school at the moment, with the work and with the people?'
     ]
   },
   {

@@ -23,6 +23,8 @@ interface Helplines {
   parentLine?: string
   /** Free debt advice, as a sentence. */
   debtLine?: string
+  /** A line to text, as a sentence, after "Yes. ". */
+  textLine?: string
   /** Lines for young people, after "Yes. ". */
   youthLine?: string
   /** The eating disorder helpline, as a sentence. */
@@ -45,6 +47,7 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
     therapists: 'in the UK, your GP or NHS Talking Therapies, which you can refer yourself to',
     alcoholLine: 'Drinkline (0300 123 1110) is free and confidential, and your GP can refer you to local alcohol services',
     lgbtLine: 'Switchboard (0800 0119 100)',
+    textLine: 'In the UK you can text SHOUT to 85258, free and any time',
     parentLine: 'In the UK, the YoungMinds Parents Helpline (0808 802 5544) gives free advice, and Childline (0800 1111) is there for your child too',
     debtLine: 'in the UK, Citizens Advice, StepChange (0800 138 1111) and National Debtline (0808 808 4000) can help you make a plan, and Shelter helps with rent arrears',
     youthLine: 'In the UK, Childline is free and any time (0800 1111, or a 1-to-1 chat at childline.org.uk), and calls don\'t show on the phone bill',
@@ -61,6 +64,7 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
     menAbuseLine: "Men's Aid line (01 554 3811)",
     alcoholLine: 'the HSE Drugs and Alcohol Helpline (1800 459 459) is free and confidential',
     lgbtLine: 'LGBT Ireland (1800 929 539)',
+    textLine: 'In Ireland you can text HELLO to 50808, free and any time',
     parentLine: 'In Ireland, Parentline (01 873 3500) gives parents free advice, and Childline (1800 66 66 66) is there for your child too',
     eatingLine: 'In Ireland, Bodywhys (01 2107906) supports anyone affected by an eating disorder, and your GP is a good first step'
   },
@@ -69,6 +73,7 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
     youthLine: 'In Canada, Kids Help Phone is free and any time (1-800-668-6868, or text CONNECT to 686868)',
     crisisLine: '988 (call or text, any time)',
     lgbtLine: 'Kids Help Phone (1-800-668-6868, or text CONNECT to 686868)',
+    textLine: 'In Canada you can text 988 any time, or text CONNECT to 686868 (Kids Help Phone) if you are young',
     therapists: 'in Canada, your provincial health line (811 in most provinces) or the Psychology Today directory, where many list sliding-scale fees'
   },
   au: {
@@ -79,6 +84,7 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
     menAbuseLine: 'MensLine Australia (1300 78 99 78, any time), or the 1800RESPECT line (1800 737 732)',
     alcoholLine: 'the National Alcohol and Other Drug Hotline (1800 250 015) is free and confidential',
     lgbtLine: 'QLife (1800 184 527)',
+    textLine: 'In Australia you can text Lifeline on 0477 13 11 14',
     parentLine: 'In Australia, Kids Helpline (1800 55 1800) is there for your child, and your GP can advise you as a parent',
     debtLine: 'in Australia, the National Debt Helpline (1800 007 007) can help you make a plan',
     youthLine: 'In Australia, Kids Helpline is free and any time (1800 55 1800, or webchat at kidshelpline.com.au), for anyone 5 to 25',
@@ -95,6 +101,7 @@ const HELPLINES: Record<Exclude<Region, 'us'>, Helplines> = {
   nz: {
     where: 'New Zealand',
     youthLine: 'In New Zealand, Youthline is free (0800 376 633, or text 234)',
+    textLine: 'In New Zealand you can text 1737 any time, free',
     crisisLine: '1737 (call or text, any time)',
     emergency: '111',
     abuseLine: "Women's Refuge crisis line (0800 733 843, any time)",
@@ -126,6 +133,7 @@ function replacements (lines: Helplines, man: boolean): Array<[RegExp, string]> 
   found.push([/In the US, you can call or text 988 for advice as a parent too/g, lines.parentLine ?? `${DIRECTORY.replace(/^a/, 'A')} can advise you as a parent too`])
   found.push([/in the US, a nonprofit credit counselling agency \(the NFCC lists them at nfcc\.org\) can help you make a plan, and calling 211 connects you to local help with rent/g,
     lines.debtLine ?? 'a local debt advice service (https://findahelpline.com or your council can point you to one) can help you make a plan'])
+  found.push([/In the US you can text HOME to 741741 \(Crisis Text Line\), free and any time/g, lines.textLine ?? `${DIRECTORY.replace(/^a/, 'A')} lists text lines near you`])
   found.push([/In the US you can text HOME to 741741 \(Crisis Text Line\) or call or text 988, free and any time/g,
     lines.youthLine ?? `${DIRECTORY.replace(/^a/, 'A')} lists free lines for young people`])
   found.push([/In the US, the ANAD helpline \(1-888-375-7767\) is free, and your doctor is a good first step/g,

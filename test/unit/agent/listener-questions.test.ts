@@ -502,3 +502,21 @@ t.test('a teenager who self-harms: privacy, what to do instead of scratching, a 
     t.match(named, answer, `${question} -> ${named}`)
   }
 })
+
+t.test('a teenager with exam panic: school is not assumed to be studying, a panic attack cannot kill, a text line where they are, "peace" is goodbye', async (t) => {
+  const app = await build(t)
+  for (const school of ['i just feel sick going to school now. like everyone saw it', 'exams r lowkey ending me fr. mocks in 2 weeks']) {
+    const reply = (await say(app, fresh(), school)).reply
+    t.notMatch(reply, /studies|studying/, `${school} -> ${reply}`)
+  }
+  for (const question of ['can a panic attack actually like kill u or mess up ur heart?', 'could i die from a panic attack', 'will panic attacks damage my heart?']) {
+    const reply = (await converse(app, fresh(), ['had a panic attack in the library, heart going mad', question])).at(-1)?.reply
+    t.match(reply, /^No\. A panic attack can feel exactly like dying/, `${question} -> ${reply}`)
+  }
+  for (const [question, line] of [['im in london btw. is there like a text line for this', /text SHOUT to 85258/], ['is there a text line? im in ireland', /text HELLO to 50808/], ['any text line i can use', /text HOME to 741741/]] as const) {
+    const reply = (await converse(app, fresh(), ['so stressed i cant breathe', question])).at(-1)?.reply
+    t.match(reply, line, `${question} -> ${reply}`)
+  }
+  const bye = (await converse(app, fresh(), ['mocks are killing me', 'wow ok ur actually useless lmao. peace'])).at(-1)?.reply
+  t.match(bye, /come back whenever|Take care|Look after yourself/, `${bye}`)
+})
