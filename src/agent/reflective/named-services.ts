@@ -9,7 +9,8 @@ const SERVICES: Array<[RegExp, string]> = [
   [/\bsamaritans\b/, 'Yes, Samaritans is real: free and open any time, on 116 123 in the UK and Ireland, for anything that is weighing on you, not only a crisis.'],
   [/\bcrisis text line\b|\b741741\b/, 'Yes, Crisis Text Line is real: text HOME to 741741 in the US, free and any time, and a trained volunteer texts back.'],
   [/\bbodywhys\b/, 'Yes, Bodywhys is real: the eating disorders association of Ireland, with a helpline on 01 2107906 and online support groups.'],
-  [/\bbeat\b.{0,20}\b(eating|helpline|charity)\b|\bbeat eating disorders\b/, 'Yes, Beat is real: the UK\'s eating disorder charity, with a free helpline on 0808 801 0677.'],
+  // Only Beat by name: "he beat me, is there a helpline?" is not about the charity.
+  [/\bbeat eating disorders\b|\b(heard of|called|about|what is|is) beat\b(?! (me|him|her|them|up|myself))/, 'Yes, Beat is real: the UK\'s eating disorder charity, with a free helpline on 0808 801 0677.'],
   [/\b(the )?trevor project\b/, 'Yes, the Trevor Project is real: free and any time for LGBTQ+ young people in the US, on 1-866-488-7386 or by texting START to 678-678.']
 ]
 

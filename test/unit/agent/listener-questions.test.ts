@@ -520,3 +520,11 @@ t.test('a teenager with exam panic: school is not assumed to be studying, a pani
   const bye = (await converse(app, fresh(), ['mocks are killing me', 'wow ok ur actually useless lmao. peace'])).at(-1)?.reply
   t.match(bye, /come back whenever|Take care|Look after yourself/, `${bye}`)
 })
+
+t.test('"he beat me, is there a helpline?" is not answered with the eating disorder charity Beat', async (t) => {
+  const app = await build(t)
+  for (const message of ['he beat me again, is there a helpline?', 'my dad beat me up last night, is there anyone i can call?']) {
+    const reply = (await say(app, fresh(), message)).reply
+    t.notMatch(reply, /Beat is real|eating disorder/, `${message} -> ${reply}`)
+  }
+})
